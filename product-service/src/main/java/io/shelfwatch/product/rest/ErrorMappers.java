@@ -9,7 +9,6 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
-import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -18,6 +17,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.shelfwatch.product.rest.ErrorShapes.FieldError;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
@@ -28,91 +28,83 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 /**
- * The error shape of docs C and E (FastAPI's): `422 {"detail":[{loc,msg,type}]}` for
- * invalid input, `{"detail":"…"}` for everything else. No exception type or stack trace
- * ever reaches a client.
+ * Turns every failure into the error shape of the path's document ({@link ErrorShapes}).
+ * No exception type or stack trace ever reaches a client.
  */
 public class ErrorMappers {
 
     private static final Logger LOG = Logger.getLogger(ErrorMappers.class);
 
-    public record Detail(String detail) {
-    }
-
-    public record FieldError(List<Object> loc, String msg, String type) {
-    }
-
-    public record ValidationErrors(List<FieldError> detail) {
-    }
-
     @ServerExceptionMapper
-    public RestResponse<ValidationErrors> invalid(ConstraintViolationException e, ResourceInfo resource) {
+    public Response invalid(ConstraintViolationException e, ResourceInfo resource, UriInfo uri) {
         List<FieldError> errors = new ArrayList<>();
         for (ConstraintViolation<?> violation : e.getConstraintViolations()) {
             errors.add(new FieldError(location(violation.getPropertyPath(), resource.getResourceMethod()),
                     violation.getMessage(), "value_error"));
         }
-        return json(422, new ValidationErrors(errors));
+        return ErrorShapes.invalid(path(uri), errors);
     }
 
     @ServerExceptionMapper
-    public RestResponse<ValidationErrors> unreadableJson(JsonProcessingException e) {
+    public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
         List<Object> loc = new ArrayList<>(List.of("body"));
         if (e instanceof JsonMappingException mapping) {
             mapping.getPath().forEach(ref -> loc.add(ref.getFieldName() != null ? ref.getFieldName() : ref.getIndex()));
         }
-        String type = e instanceof JsonMappingException ? "type_error" : "value_error.jsondecode";
-        String msg = e instanceof JsonMappingException ? "value is not valid for this field" : "invalid JSON";
-        return json(422, new ValidationErrors(List.of(new FieldError(loc, msg, type))));
+        boolean syntax = !(e instanceof JsonMappingException);
+        return ErrorShapes.invalid(path(uri), List.of(new FieldError(loc,
+                syntax ? "invalid JSON" : "value is not valid for this field",
+                syntax ? "value_error.jsondecode" : "type_error")));
     }
 
     @ServerExceptionMapper({ UnauthorizedException.class, AuthenticationFailedException.class })
-    public Response unauthenticated() {
-        return Response.status(401).type(MediaType.APPLICATION_JSON)
-                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
-                .entity(new Detail("Not authenticated")).build();
+    public Response unauthenticated(UriInfo uri) {
+        return Response.fromResponse(ErrorShapes.error(path(uri), 401, "Not authenticated"))
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
     }
 
     @ServerExceptionMapper
-    public RestResponse<Detail> forbidden(ForbiddenException e) {
-        return json(403, new Detail("Not enough permissions"));
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return ErrorShapes.error(path(uri), 403, "Not enough permissions");
     }
 
     @ServerExceptionMapper
-    public Response webApplication(WebApplicationException e) {
+    public Response webApplication(WebApplicationException e, UriInfo uri) {
         if (e.getCause() instanceof JsonProcessingException unreadable) {
-            // Quarkus wraps JSON syntax errors in a 400; FastAPI answers them with a 422.
-            return unreadableJson(unreadable).toResponse();
+            // Quarkus wraps JSON syntax errors in a 400; they are invalid input like any other.
+            return unreadableJson(unreadable, uri);
         }
         Response original = e.getResponse();
         int status = original.getStatus();
         String message = e.getMessage();
-        // JAX-RS's own messages ("HTTP 404 Not Found") become FastAPI's ("Not Found").
+        // JAX-RS's own messages ("HTTP 404 Not Found") become the plain reason ("Not Found").
         String detail = message == null || message.isBlank() || message.startsWith("HTTP " + status)
                 ? original.getStatusInfo().getReasonPhrase()
                 : message;
-        Response.ResponseBuilder builder = Response.status(status).type(MediaType.APPLICATION_JSON)
-                .entity(new Detail(detail));
+        Response shaped = ErrorShapes.error(path(uri), status, detail);
         Object challenge = original.getHeaders().getFirst(HttpHeaders.WWW_AUTHENTICATE);
-        if (challenge != null) {
-            builder.header(HttpHeaders.WWW_AUTHENTICATE, challenge);
-        }
-        return builder.build();
+        return challenge == null ? shaped
+                : Response.fromResponse(shaped).header(HttpHeaders.WWW_AUTHENTICATE, challenge).build();
     }
 
     @ServerExceptionMapper
-    public RestResponse<Detail> unexpected(Throwable e) {
+    public Response unexpected(Throwable e, UriInfo uri) {
         LOG.error("request failed", e);
-        return json(500, new Detail("Internal Server Error"));
+        return ErrorShapes.error(path(uri), 500, "Internal Server Error");
+    }
+
+    private static String path(UriInfo uri) {
+        String path = uri.getPath();
+        return path.startsWith("/") ? path : "/" + path;
     }
 
     /**
-     * FastAPI locations: `["body", field…]` inside a request body, `["query" | "path" | "header", name]`
-     * for a parameter, told apart by the resource method's own annotations.
+     * Where the bad value was: `["body", field…]` inside a request body, `["query" | "path" |
+     * "header", name]` for a parameter, told apart by the resource method's own annotations.
      */
     private static List<Object> location(Path path, Method method) {
         List<Object> loc = new ArrayList<>();
@@ -151,9 +143,4 @@ public class ErrorMappers {
         }
         return "body";
     }
-
-    private static <T> RestResponse<T> json(int status, T body) {
-        return RestResponse.ResponseBuilder.<T>create(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
-    }
-
 }
