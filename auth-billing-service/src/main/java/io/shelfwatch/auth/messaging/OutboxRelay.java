@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -35,11 +36,12 @@ public class OutboxRelay {
     private final String topicPrefix;
 
     public OutboxRelay(OutboxRepository repository, @Channel("outbox") MutinyEmitter<String> emitter,
-            AuthConfig config, @ConfigProperty(name = "shelfwatch.topic-prefix", defaultValue = "") String topicPrefix) {
+            AuthConfig config, @ConfigProperty(name = "shelfwatch.topic-prefix") Optional<String> topicPrefix) {
         this.repository = repository;
         this.emitter = emitter;
         this.config = config;
-        this.topicPrefix = topicPrefix;
+        // Empty in a normal deployment (an empty value reads as absent); set for tests and benchmarks.
+        this.topicPrefix = topicPrefix.orElse("");
     }
 
     @Scheduled(every = "${auth.outbox.poll-interval:500ms}", delayed = "2s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

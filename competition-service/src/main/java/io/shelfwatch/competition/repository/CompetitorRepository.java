@@ -1,0 +1,27 @@
+package io.shelfwatch.competition.repository;
+
+import java.util.List;
+import java.util.UUID;
+
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Sort;
+import io.shelfwatch.competition.Competitor;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+@ApplicationScoped
+@WithSession
+public class CompetitorRepository implements PanacheRepositoryBase<Competitor, UUID> {
+
+    /** One page of a user's competitors, newest first; other users' rows are never read. */
+    public Uni<List<Competitor>> pageOf(UUID userId, int page, int perPage) {
+        return find("userId", Sort.descending("createdAt").and("id"), userId)
+                .page(Page.of(page - 1, perPage)).list();
+    }
+
+    public Uni<Long> countOf(UUID userId) {
+        return count("userId", userId);
+    }
+}

@@ -1,0 +1,31 @@
+package io.shelfwatch.connector.messaging;
+
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import io.shelfwatch.connector.service.AccountProjectionService;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** Keeps the local copy of every account from `account.events`; a tombstone deletes like `deleted: true`. */
+@ApplicationScoped
+public class AccountEventsConsumer {
+
+    private final RecordParser parser;
+    private final AccountProjectionService accounts;
+
+    public AccountEventsConsumer(RecordParser parser, AccountProjectionService accounts) {
+        this.parser = parser;
+        this.accounts = accounts;
+    }
+
+    @Incoming("account-events")
+    public Uni<Void> consume(ConsumerRecord<String, String> record) {
+        if (record.value() == null) {
+            return record.key() == null ? Uni.createFrom().voidItem() : accounts.remove(UUID.fromString(record.key()));
+        }
+        return accounts.apply(parser.parse(record, AccountStateEvent.class));
+    }
+}

@@ -1,0 +1,166 @@
+package io.shelfwatch.connector.rest;
+
+import java.lang.reflect.Method;
+import java.lang.reflect.Parameter;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.RestHeader;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import io.shelfwatch.connector.rest.ErrorShapes.FieldError;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+/**
+ * Turns every failure into the error shape of the path's document ({@link ErrorShapes}).
+ * No exception type or stack trace ever reaches a client.
+ */
+public class ErrorMappers {
+
+    private static final Logger LOG = Logger.getLogger(ErrorMappers.class);
+
+    @ServerExceptionMapper
+    public Response invalid(ConstraintViolationException e, ResourceInfo resource, UriInfo uri) {
+        List<FieldError> errors = new ArrayList<>();
+        for (ConstraintViolation<?> violation : e.getConstraintViolations()) {
+            errors.add(new FieldError(location(violation.getPropertyPath(), resource.getResourceMethod()),
+                    violation.getMessage(), "value_error"));
+        }
+        return ErrorShapes.invalid(path(uri), errors);
+    }
+
+    @ServerExceptionMapper
+    public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
+        List<Object> loc = new ArrayList<>(List.of("body"));
+        if (e instanceof JsonMappingException mapping) {
+            mapping.getPath().forEach(ref -> loc.add(ref.getFieldName() != null ? ref.getFieldName() : ref.getIndex()));
+        }
+        boolean syntax = !(e instanceof JsonMappingException);
+        return ErrorShapes.invalid(path(uri), List.of(new FieldError(loc,
+                syntax ? "invalid JSON" : "value is not valid for this field",
+                syntax ? "value_error.jsondecode" : "type_error")));
+    }
+
+    @ServerExceptionMapper({ UnauthorizedException.class, AuthenticationFailedException.class })
+    public Response unauthenticated(UriInfo uri) {
+        return Response.fromResponse(ErrorShapes.error(path(uri), 401, "Not authenticated"))
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return ErrorShapes.error(path(uri), 403, "Not enough permissions");
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e, UriInfo uri) {
+        if (e.getCause() instanceof JsonProcessingException unreadable) {
+            // Quarkus wraps JSON syntax errors in a 400; they are invalid input like any other.
+            return unreadableJson(unreadable, uri);
+        }
+        Response original = e.getResponse();
+        int status = original.getStatus();
+        String message = e.getMessage();
+        // JAX-RS's own messages ("HTTP 404 Not Found") become the plain reason ("Not Found").
+        String detail = message == null || message.isBlank() || message.startsWith("HTTP " + status)
+                ? original.getStatusInfo().getReasonPhrase()
+                : message;
+        Response shaped = ErrorShapes.error(path(uri), status, detail);
+        Object challenge = original.getHeaders().getFirst(HttpHeaders.WWW_AUTHENTICATE);
+        return challenge == null ? shaped
+                : Response.fromResponse(shaped).header(HttpHeaders.WWW_AUTHENTICATE, challenge).build();
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e, UriInfo uri) {
+        LOG.error("request failed", e);
+        return ErrorShapes.error(path(uri), 500, "Internal Server Error");
+    }
+
+    private static String path(UriInfo uri) {
+        String path = uri.getPath();
+        return path.startsWith("/") ? path : "/" + path;
+    }
+
+    /**
+     * Where the bad value was: `["body", field…]` inside a request body, `["query" | "path" |
+     * "header", name]` for a parameter, told apart by the resource method's own annotations.
+     */
+    private static List<Object> location(Path path, Method method) {
+        List<Object> loc = new ArrayList<>();
+        for (Path.Node node : path) {
+            if (node.getKind() == ElementKind.PARAMETER) {
+                int index = node.as(Path.ParameterNode.class).getParameterIndex();
+                Parameter parameter = method == null ? null : method.getParameters()[index];
+                String source = parameter == null ? "body" : sourceOf(parameter);
+                loc.add(source);
+                if (!source.equals("body")) {
+                    loc.add(wireName(parameter, node.getName()));
+                }
+            } else if (node.getKind() == ElementKind.PROPERTY || node.getKind() == ElementKind.CONTAINER_ELEMENT) {
+                if (node.getIndex() != null) {
+                    loc.add(node.getIndex());
+                }
+                if (node.getName() != null) {
+                    loc.add(node.getName());
+                }
+            }
+        }
+        if (loc.isEmpty()) {
+            loc.add("body");
+        }
+        return loc;
+    }
+
+    /** The name the client used: `per_page` in `@RestQuery("per_page") int perPage`. */
+    private static String wireName(Parameter parameter, String javaName) {
+        String declared = "";
+        if (parameter.isAnnotationPresent(RestQuery.class)) {
+            declared = parameter.getAnnotation(RestQuery.class).value();
+        } else if (parameter.isAnnotationPresent(QueryParam.class)) {
+            declared = parameter.getAnnotation(QueryParam.class).value();
+        } else if (parameter.isAnnotationPresent(RestPath.class)) {
+            declared = parameter.getAnnotation(RestPath.class).value();
+        } else if (parameter.isAnnotationPresent(PathParam.class)) {
+            declared = parameter.getAnnotation(PathParam.class).value();
+        } else if (parameter.isAnnotationPresent(RestHeader.class)) {
+            declared = parameter.getAnnotation(RestHeader.class).value();
+        } else if (parameter.isAnnotationPresent(HeaderParam.class)) {
+            declared = parameter.getAnnotation(HeaderParam.class).value();
+        }
+        return declared.isEmpty() ? javaName : declared;
+    }
+
+    private static String sourceOf(Parameter parameter) {
+        if (parameter.isAnnotationPresent(QueryParam.class) || parameter.isAnnotationPresent(RestQuery.class)) {
+            return "query";
+        }
+        if (parameter.isAnnotationPresent(PathParam.class) || parameter.isAnnotationPresent(RestPath.class)) {
+            return "path";
+        }
+        if (parameter.isAnnotationPresent(HeaderParam.class) || parameter.isAnnotationPresent(RestHeader.class)) {
+            return "header";
+        }
+        return "body";
+    }
+}
