@@ -1,0 +1,61 @@
+package io.shelfwatch.gateway.routing;
+
+import java.util.concurrent.TimeoutException;
+
+import org.jboss.logging.Logger;
+
+import io.shelfwatch.gateway.error.ErrorBody;
+import io.shelfwatch.gateway.error.GatewayError;
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.impl.HttpUtils;
+import io.vertx.httpproxy.Body;
+import io.vertx.httpproxy.ProxyContext;
+import io.vertx.httpproxy.ProxyInterceptor;
+import io.vertx.httpproxy.ProxyRequest;
+import io.vertx.httpproxy.ProxyResponse;
+
+/**
+ * Turns a failed upstream exchange into the gateway's own error (503 unreachable, 504 timed
+ * out, 502 anything else) in the path's error shape. Without it the library answers a bare
+ * 502 with an empty body. Registered first, so it sees the failure of every later step.
+ */
+final class UpstreamFailureInterceptor implements ProxyInterceptor {
+
+    private static final Logger LOG = Logger.getLogger(UpstreamFailureInterceptor.class);
+
+    private final Upstream upstream;
+
+    UpstreamFailureInterceptor(Upstream upstream) {
+        this.upstream = upstream;
+    }
+
+    @Override
+    public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
+        return context.sendRequest().recover(failure -> Future.succeededFuture(errorResponse(context, failure)));
+    }
+
+    private ProxyResponse errorResponse(ProxyContext context, Throwable failure) {
+        GatewayError error = classify(failure);
+        ProxyRequest request = context.request();
+        String path = HttpUtils.normalizePath(request.proxiedRequest().path());
+        LOG.warnf("%s %s -> %s failed, answering %d: %s",
+                request.getMethod(), path, upstream.serviceName(), error.status(), failure.getMessage());
+        // release() drains the client's request body, which nobody will read now.
+        return request.release().response()
+                .setStatusCode(error.status())
+                .putHeader(HttpHeaders.CONTENT_TYPE, ErrorBody.CONTENT_TYPE)
+                .setBody(Body.body(Buffer.buffer(error.body(path))));
+    }
+
+    static GatewayError classify(Throwable failure) {
+        if (failure instanceof UpstreamUnreachableException) {
+            return GatewayError.SERVICE_UNAVAILABLE;
+        }
+        if (failure instanceof TimeoutException) {
+            return GatewayError.GATEWAY_TIMEOUT;
+        }
+        return GatewayError.BAD_GATEWAY;
+    }
+}

@@ -1,0 +1,134 @@
+package io.shelfwatch.gateway.routing;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.anEmptyMap;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import com.github.tomakehurst.wiremock.http.Fault;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import io.shelfwatch.gateway.support.WireMockUpstreams;
+
+/** Errors the gateway makes itself, in each path's shape; upstream errors pass through untouched. */
+@QuarkusTest
+@WithTestResource(WireMockUpstreams.class)
+class GatewayErrorsTest {
+
+    // The test profile's gateway.upstream-timeout is 2 s.
+    private static final int SLOWER_THAN_TIMEOUT_MS = 3_500;
+
+    @AfterEach
+    void resetUpstreams() {
+        WireMockUpstreams.resetAll();
+    }
+
+    @Test
+    void unknownPathIsA404InFastApiShape() {
+        given().get("/no/such/path")
+                .then().statusCode(404)
+                .contentType("application/json")
+                .body("detail", equalTo("Not Found"));
+    }
+
+    @Test
+    void unknownApiPathOutsideV1IsA404InDocBShape() {
+        given().get("/api/no-such-thing/")
+                .then().statusCode(404)
+                .contentType("application/json")
+                .body("error", equalTo("Not Found"))
+                .body("$", org.hamcrest.Matchers.hasKey("details"))
+                .body("details", nullValue());
+    }
+
+    @Test
+    void internalEndpointsAreNeverRouted() {
+        given().contentType("application/json").body("{\"api_key\":\"k\"}")
+                .post("/internal/api-keys/exchange")
+                .then().statusCode(404)
+                .body("detail", equalTo("Not Found"));
+        // Encoded dot segments are resolved before routing, so they cannot reach it either.
+        given().urlEncodingEnabled(false)
+                .post("/api/v1/auth/%2e%2e/%2e%2e/%2e%2e/internal/api-keys/exchange")
+                .then().statusCode(404);
+        WireMockUpstreams.server(Upstream.AUTH_BILLING).verify(0, anyRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void forwardsThePathItRoutedOn() {
+        given().urlEncodingEnabled(false)
+                .get("/api/v1/auth/whatever/%2e%2e/login?next=%2Fhome")
+                .then().statusCode(WireMockUpstreams.PROXIED_STATUS);
+        WireMockUpstreams.server(Upstream.AUTH_BILLING).verify(1, getRequestedFor(urlEqualTo("/api/v1/auth/login?next=%2Fhome")));
+    }
+
+    @Test
+    void slowUpstreamIsA504InThePathsShape() {
+        WireMockUpstreams.server(Upstream.ETL).stubFor(get("/api/brands/slow")
+                .willReturn(aResponse().withStatus(200).withFixedDelay(SLOWER_THAN_TIMEOUT_MS)));
+        WireMockUpstreams.server(Upstream.ETL).stubFor(get("/v1/etl/slow")
+                .willReturn(aResponse().withStatus(200).withFixedDelay(SLOWER_THAN_TIMEOUT_MS)));
+
+        given().get("/api/brands/slow")
+                .then().statusCode(504)
+                .contentType("application/json")
+                .body("code", equalTo("GATEWAY_TIMEOUT"))
+                .body("error", not(org.hamcrest.Matchers.emptyOrNullString()))
+                .body("details", anEmptyMap());
+        given().get("/v1/etl/slow")
+                .then().statusCode(504)
+                .body("detail", equalTo("The upstream service did not answer in time"));
+    }
+
+    @Test
+    void upstreamDroppingTheConnectionIsA502WithoutDetailsOfWhy() {
+        WireMockUpstreams.server(Upstream.PRODUCT).stubFor(get("/api/v1/products/broken")
+                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+
+        given().get("/api/v1/products/broken")
+                .then().statusCode(502)
+                .contentType("application/json")
+                .body("detail", equalTo("The upstream service failed to answer"))
+                .body(not(containsString("Exception")));
+    }
+
+    @Test
+    void upstreamErrorsPassThroughUnchanged() {
+        WireMockUpstreams.server(Upstream.PRODUCT).stubFor(get("/api/v1/sales/missing")
+                .willReturn(aResponse().withStatus(404)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"detail\":\"Sale not found\"}")));
+
+        given().get("/api/v1/sales/missing")
+                .then().statusCode(404)
+                .body("detail", equalTo("Sale not found"));
+    }
+
+    @Test
+    void dropsConnectionLevelHeadersOfTheUpstream() {
+        WireMockUpstreams.server(Upstream.PRODUCT).stubFor(get("/api/v1/sales/headers")
+                .willReturn(aResponse().withStatus(200)
+                        .withHeader("Keep-Alive", "timeout=5")
+                        .withHeader("Proxy-Authenticate", "Basic")
+                        .withHeader("X-Kept", "yes")));
+
+        Response response = given().get("/api/v1/sales/headers");
+        response.then().statusCode(200).header("X-Kept", "yes");
+        assertNull(response.header("Keep-Alive"));
+        assertNull(response.header("Proxy-Authenticate"));
+    }
+}
