@@ -111,10 +111,11 @@ public class ErrorMappers {
         for (Path.Node node : path) {
             if (node.getKind() == ElementKind.PARAMETER) {
                 int index = node.as(Path.ParameterNode.class).getParameterIndex();
-                String source = method == null ? "body" : sourceOf(method.getParameters()[index]);
+                Parameter parameter = method == null ? null : method.getParameters()[index];
+                String source = parameter == null ? "body" : sourceOf(parameter);
                 loc.add(source);
                 if (!source.equals("body")) {
-                    loc.add(node.getName());
+                    loc.add(wireName(parameter, node.getName()));
                 }
             } else if (node.getKind() == ElementKind.PROPERTY || node.getKind() == ElementKind.CONTAINER_ELEMENT) {
                 if (node.getIndex() != null) {
@@ -129,6 +130,25 @@ public class ErrorMappers {
             loc.add("body");
         }
         return loc;
+    }
+
+    /** The name the client used: `per_page` in `@RestQuery("per_page") int perPage`. */
+    private static String wireName(Parameter parameter, String javaName) {
+        String declared = "";
+        if (parameter.isAnnotationPresent(RestQuery.class)) {
+            declared = parameter.getAnnotation(RestQuery.class).value();
+        } else if (parameter.isAnnotationPresent(QueryParam.class)) {
+            declared = parameter.getAnnotation(QueryParam.class).value();
+        } else if (parameter.isAnnotationPresent(RestPath.class)) {
+            declared = parameter.getAnnotation(RestPath.class).value();
+        } else if (parameter.isAnnotationPresent(PathParam.class)) {
+            declared = parameter.getAnnotation(PathParam.class).value();
+        } else if (parameter.isAnnotationPresent(RestHeader.class)) {
+            declared = parameter.getAnnotation(RestHeader.class).value();
+        } else if (parameter.isAnnotationPresent(HeaderParam.class)) {
+            declared = parameter.getAnnotation(HeaderParam.class).value();
+        }
+        return declared.isEmpty() ? javaName : declared;
     }
 
     private static String sourceOf(Parameter parameter) {
