@@ -34,6 +34,10 @@ public class Account extends PanacheEntityBase {
     @Column(name = "is_active", nullable = false)
     public boolean active = true;
 
+    /** The Stripe customer (`cus_…`), once the account has been to checkout. */
+    @Column(name = "stripe_customer_id")
+    public String stripeCustomerId;
+
     @Column(name = "created_at", nullable = false)
     public OffsetDateTime createdAt;
 

@@ -23,6 +23,10 @@ public interface AuthConfig {
 
     Outbox outbox();
 
+    ApiKeys apiKeys();
+
+    PasswordReset passwordReset();
+
     interface Jwt {
         /** Issuer of every token (JWT_ISSUER). */
         String issuer();
@@ -44,6 +48,26 @@ public interface AuthConfig {
         /** Tolerated clock difference when verifying. */
         @WithDefault("PT30S")
         Duration clockSkew();
+
+        /** How often every replica re-reads the stored signing keys, so a rotation reaches all of them. */
+        @WithDefault("60s")
+        Duration keyReloadInterval();
+    }
+
+    interface ApiKeys {
+        /** Lifetime of the JWT the internal exchange gives for an API key. */
+        @WithDefault("PT5M")
+        Duration tokenTtl();
+    }
+
+    interface PasswordReset {
+        /** Base of the link in the reset mail (PUBLIC_BASE_URL). */
+        @WithDefault("http://localhost:8080")
+        String publicBaseUrl();
+
+        /** How long a reset link works. */
+        @WithDefault("PT30M")
+        Duration tokenTtl();
     }
 
     interface Admin {

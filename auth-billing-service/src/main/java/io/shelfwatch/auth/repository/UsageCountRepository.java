@@ -16,4 +16,8 @@ public class UsageCountRepository implements PanacheRepositoryBase<UsageCount, U
     public Uni<List<UsageCount>> listForUser(UUID userId) {
         return list("userId", userId);
     }
+
+    public Uni<Long> deleteForUser(UUID userId) {
+        return delete("userId", userId);
+    }
 }

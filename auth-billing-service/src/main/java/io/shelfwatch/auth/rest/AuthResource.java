@@ -3,17 +3,24 @@ package io.shelfwatch.auth.rest;
 import java.util.UUID;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jboss.resteasy.reactive.ResponseStatus;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 import io.quarkus.security.Authenticated;
+import io.shelfwatch.auth.rest.AccountViews.ApiKeyView;
+import io.shelfwatch.auth.rest.AccountViews.TokenResponse;
+import io.shelfwatch.auth.rest.AccountViews.UserView;
 import io.shelfwatch.auth.service.AccountService;
+import io.shelfwatch.auth.service.ApiKeyService;
 import io.shelfwatch.auth.service.LoginService;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotAuthorizedException;
 import jakarta.ws.rs.POST;
@@ -26,10 +33,20 @@ public class AuthResource {
     public record LoginRequest(@NotBlank @Email String email, @NotBlank String password) {
     }
 
-    public record TokenResponse(
-            @JsonProperty("access_token") String accessToken,
-            @JsonProperty("refresh_token") String refreshToken,
-            @JsonProperty("token_type") String tokenType) {
+    public record RegisterRequest(
+            @NotBlank @Email @Size(max = 320) String email,
+            @NotNull @Size(min = 8, max = 128, message = "password must be at least 8 characters") String password) {
+    }
+
+    public record RefreshRequest(@NotBlank @JsonProperty("refresh_token") String refreshToken) {
+    }
+
+    public record ProvisionRequest(
+            @NotBlank @Email @Size(max = 320) String email,
+            @Size(min = 8, max = 128, message = "password must be at least 8 characters") String password) {
+    }
+
+    public record ProvisionResponse(UserView user, @JsonProperty("api_key") ApiKeyView apiKey) {
     }
 
     public record MeResponse(
@@ -51,10 +68,22 @@ public class AuthResource {
     }
 
     @POST
+    @Path("/register")
+    @ResponseStatus(201)
+    public Uni<TokenResponse> register(@Valid @NotNull RegisterRequest request) {
+        return accounts.register(request.email(), request.password()).flatMap(login::issue).map(AuthResource::bearer);
+    }
+
+    @POST
     @Path("/login")
     public Uni<TokenResponse> login(@Valid @NotNull LoginRequest request) {
-        return login.login(request.email(), request.password())
-                .map(tokens -> new TokenResponse(tokens.accessToken(), tokens.refreshToken(), "bearer"));
+        return login.login(request.email(), request.password()).map(AuthResource::bearer);
+    }
+
+    @POST
+    @Path("/refresh")
+    public Uni<TokenResponse> refresh(@Valid @NotNull RefreshRequest request) {
+        return login.refresh(request.refreshToken()).map(AuthResource::bearer);
     }
 
     @GET
@@ -64,6 +93,24 @@ public class AuthResource {
         return accounts.findById(UUID.fromString(jwt.getSubject()))
                 .onItem().ifNull().failWith(() -> new NotAuthorizedException("Not authenticated", "Bearer"))
                 .map(account -> new MeResponse(account.id.toString(), account.email, account.plan, account.active,
-                        account.createdAt.toInstant().toString()));
+                        AccountViews.utc(account.createdAt)));
+    }
+
+    /** An account and its first API key for a platform integration: admins, or an API key with scope `provision`. */
+    @POST
+    @Path("/provision")
+    @Authenticated
+    @ResponseStatus(201)
+    public Uni<ProvisionResponse> provision(@Valid @NotNull ProvisionRequest request) {
+        if (!Callers.isAdmin(jwt) && !Callers.scopes(jwt).contains(ApiKeyService.SCOPE_PROVISION)) {
+            throw new ForbiddenException("Not enough permissions");
+        }
+        return accounts.provision(request.email(), request.password())
+                .map(created -> new ProvisionResponse(UserView.of(created.account()),
+                        ApiKeyView.created(created.apiKey().key(), created.apiKey().rawKey())));
+    }
+
+    private static TokenResponse bearer(LoginService.Tokens tokens) {
+        return new TokenResponse(tokens.accessToken(), tokens.refreshToken(), "bearer");
     }
 }

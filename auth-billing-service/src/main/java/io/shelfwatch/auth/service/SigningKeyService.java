@@ -10,6 +10,7 @@ import java.util.List;
 
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
 import io.quarkus.vertx.VertxContextSupport;
 import io.shelfwatch.auth.SigningKey;
 import io.shelfwatch.auth.config.AuthConfig;
@@ -60,6 +61,44 @@ public class SigningKeyService {
         return loadOrGenerateStored().invoke(ring::replace).replaceWithVoid();
     }
 
+    /**
+     * Every replica re-reads the stored keys now and then, so a key another replica rotated in
+     * is in its JWKS and signs here too within one interval.
+     */
+    @Scheduled(every = "${auth.jwt.key-reload-interval:60s}", delayed = "${auth.jwt.key-reload-interval:60s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> reloadPeriodically() {
+        return config.jwt().signingKey().filter(s -> !s.isBlank()).isPresent()
+                ? Uni.createFrom().voidItem()
+                : loadOrGenerateStored().invoke(ring::replace).replaceWithVoid();
+    }
+
+    /**
+     * A new key signs from now on; the old one is retired but stays in the JWKS until every
+     * token it signed has expired. Not possible with a fixed JWT_SIGNING_KEY.
+     */
+    public Uni<String> rotate() {
+        if (config.jwt().signingKey().filter(s -> !s.isBlank()).isPresent()) {
+            return Uni.createFrom().failure(new jakarta.ws.rs.ClientErrorException(
+                    "The signing key is fixed by JWT_SIGNING_KEY", 409));
+        }
+        return retireAndGenerate().invoke(ring::replace).map(keys -> keys.get(0).kid());
+    }
+
+    @WithTransaction
+    Uni<List<SigningKeyRing.LoadedKey>> retireAndGenerate() {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        return repository.lockForGeneration()
+                .flatMap(locked -> repository.listNewestFirst())
+                .invoke(stored -> stored.stream().filter(k -> k.retiredAt == null).forEach(k -> k.retiredAt = now))
+                .flatMap(stored -> generate().map(created -> {
+                    List<SigningKey> all = new ArrayList<>(stored);
+                    all.add(0, created);
+                    return all;
+                }))
+                .map(this::decryptAll);
+    }
+
     @WithTransaction
     Uni<List<SigningKeyRing.LoadedKey>> loadOrGenerateStored() {
         return repository.lockForGeneration()
@@ -87,7 +126,13 @@ public class SigningKeyService {
 
     private List<SigningKeyRing.LoadedKey> decryptAll(List<SigningKey> newestFirst) {
         List<SigningKeyRing.LoadedKey> loaded = new ArrayList<>();
+        // A retired key verifies until the longest-lived token it can have signed has expired.
+        OffsetDateTime stillVerifying = OffsetDateTime.now(ZoneOffset.UTC)
+                .minus(config.jwt().accessTokenTtl()).minus(config.jwt().clockSkew());
         for (SigningKey key : newestFirst) {
+            if (key.retiredAt != null && key.retiredAt.isBefore(stillVerifying)) {
+                continue;
+            }
             try {
                 loaded.add(new SigningKeyRing.LoadedKey(key.kid, RsaKeys.publicKey(key.publicKey),
                         RsaKeys.privateKey(cipher.decrypt(key.privateKeyEncrypted))));
