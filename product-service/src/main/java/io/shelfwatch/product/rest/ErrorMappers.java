@@ -121,7 +121,8 @@ public class ErrorMappers {
                 if (node.getIndex() != null) {
                     loc.add(node.getIndex());
                 }
-                if (node.getName() != null) {
+                // A list element's node is named `<list element>`: FastAPI shows only its index.
+                if (node.getName() != null && node.getKind() == ElementKind.PROPERTY) {
                     loc.add(node.getName());
                 }
             }

@@ -15,9 +15,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class AccountProjectionService {
 
     private final AccountRepository accounts;
+    private final TrackingService tracking;
 
-    public AccountProjectionService(AccountRepository accounts) {
+    public AccountProjectionService(AccountRepository accounts, TrackingService tracking) {
         this.accounts = accounts;
+        this.tracking = tracking;
     }
 
     public Uni<Account> find(UUID userId) {
@@ -59,6 +61,7 @@ public class AccountProjectionService {
 
     /** A deleted user leaves nothing behind in this service. */
     private Uni<Void> removeRows(UUID userId) {
-        return accounts.deleteById(userId).replaceWithVoid();
+        // Their products are republished without them, so no one fetches for a user who is gone.
+        return tracking.endUserTracking(userId).flatMap(ended -> accounts.deleteById(userId)).replaceWithVoid();
     }
 }

@@ -27,12 +27,12 @@ import jakarta.inject.Inject;
 
 /** account.events records put on the real broker, as auth-billing-service would, build the local copy. */
 @QuarkusTest
-class AccountEventsConsumerTest {
+public class AccountEventsConsumerTest {
 
     @Inject
     AccountRepository repository;
 
-    static String accountState(UUID userId, String email, String plan, int maxProducts, boolean deleted, Instant at) {
+    public static String accountState(UUID userId, String email, String plan, int maxProducts, boolean deleted, Instant at) {
         return """
                 {"event_id":"%s","type":"account_state","occurred_at":"%s",
                  "data":{"user_id":"%s","email":"%s","created_at":"2026-02-12T10:00:00Z","is_active":true,

@@ -1,0 +1,108 @@
+#!/usr/bin/env bash
+# Cache-hit GET /v1/products/{asin} of product-service beside two bounds measured the same
+# way in the same run (wrk, same token, same connections):
+#   constant   GET /internal/bench/constant   a constant JSON answer (HTTP + token check only)
+#   redis-get  GET /internal/bench/redis-get  one Redis GET of a value the size of the product's cache entry
+#   product    GET /v1/products/{asin}        the real endpoint, its entry fresh in Redis
+# Prints req/s, p50 and p99 of each and the product's ratio to the Redis bound (target >= 0.5).
+#
+# Starts the packaged service alone (JVM flags of deploy/local/up.sh, a free port, its _st
+# database, topics prefixed "bench.", bench endpoints on), verifying tokens against a key pair
+# made for the run. BENCH_SECONDS (default 10), BENCH_CONNECTIONS (default 64), BENCH_THREADS (2).
+# Needs a prior build (./mvnw -B -q package -DskipTests) and wrk (Debian: apt-get install wrk).
+set -euo pipefail
+
+# shellcheck source=deploy/local/env.sh
+. "$(dirname "${BASH_SOURCE[0]}")/../deploy/local/env.sh"
+# shellcheck source=deploy/local/lib.sh
+. "$SHELFWATCH_ROOT/deploy/local/lib.sh"
+cd "$SHELFWATCH_ROOT"
+
+MODULE=product-service
+APP="$MODULE/target/quarkus-app"
+SECONDS_EACH=${BENCH_SECONDS:-10}
+CONNECTIONS=${BENCH_CONNECTIONS:-64}
+THREADS=${BENCH_THREADS:-2}
+DB=shelfwatch_product_st
+ASIN=B0BENCH001
+export KAFKA_TOPIC_PREFIX=${BENCH_TOPIC_PREFIX:-bench.}
+command -v wrk >/dev/null || sw_die "wrk is missing (Debian: apt-get install wrk)"
+[ -f "$APP/quarkus-run.jar" ] || sw_die "$APP/quarkus-run.jar is missing: run ./mvnw -B -q package -DskipTests first"
+
+bash "$SHELFWATCH_ROOT/deploy/local/infra-up.sh" >/dev/null
+
+port=
+for ((p = 18280; p < 18380; p++)); do
+  sw_port_open 127.0.0.1 "$p" || {
+    port=$p
+    break
+  }
+done
+[ -n "$port" ] || sw_die "no free port in 18280-18379"
+
+work=$(mktemp -d)
+pid=
+trap '[ -z "$pid" ] || kill -KILL "$pid" 2>/dev/null || true; rm -rf "$work"' EXIT
+
+# A key pair for this run only: the service verifies with the public half, the script signs with the other.
+openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$work/private.pem" 2>/dev/null
+openssl pkey -in "$work/private.pem" -pubout -out "$work/public.pem"
+b64url() { openssl base64 -e -A | tr '+/' '-_' | tr -d '='; }
+now=$(date +%s)
+header=$(printf '{"alg":"RS256","typ":"JWT"}' | b64url)
+claims=$(printf '{"iss":"%s","aud":"%s","sub":"%s","upn":"bench@example.com","groups":["user"],"plan":"free","iat":%d,"exp":%d}' \
+  "${JWT_ISSUER:-shelfwatch}" "${JWT_AUDIENCE:-shelfwatch-api}" "$(cat /proc/sys/kernel/random/uuid)" "$now" "$((now + 3600))" | b64url)
+signature=$(printf '%s.%s' "$header" "$claims" | openssl dgst -sha256 -sign "$work/private.pem" | b64url)
+token="$header.$claims.$signature"
+
+read -r -a java_opts <<<"$SHELFWATCH_JAVA_OPTS"
+log="$SHELFWATCH_LOG_DIR/bench-product.log"
+PG_DATABASE=$DB JWKS_URL="file:$work/public.pem" PRODUCT_BENCH_ENDPOINTS=true QUARKUS_HTTP_PORT="$port" \
+  java "${java_opts[@]}" -jar "$APP/quarkus-run.jar" </dev/null >"$log" 2>&1 &
+pid=$!
+echo "[bench] $MODULE on port $port (log $log) ..." >&2
+for ((i = 0; i < 1200; i++)); do
+  [ "$(sw_http_status "http://127.0.0.1:$port/q/health/ready" 1)" = 200 ] && break
+  kill -0 "$pid" 2>/dev/null || sw_die "$MODULE stopped; see $log"
+  sleep 0.05
+done
+[ "$(sw_http_status "http://127.0.0.1:$port/q/health/ready" 1)" = 200 ] || sw_die "$MODULE not ready; see $log"
+
+# One catalogued product (as price.updates would leave it), read once so its entry is in Redis.
+PGPASSWORD="${PG_PASSWORD:-}" psql -q -h "${PG_HOST:-127.0.0.1}" -p "${PG_PORT:-5432}" -U "${PG_USER:-shelfwatch}" -d "$DB" -c "
+  INSERT INTO products (id, product_key, asin, url, title, brand, category, price, currency, availability, bsr,
+                        rating, reviews_count, buybox_price, status, observed_at, first_seen, last_seen, created_at, updated_at)
+  VALUES ('$(cat /proc/sys/kernel/random/uuid)', 'asin:$ASIN', '$ASIN', 'https://www.amazon.com/dp/$ASIN',
+          'Sony WH-1000XM5 Wireless Noise Canceling Headphones', 'Sony', 'Electronics > Headphones', 299.99, 'USD',
+          'In Stock', 12, 4.5, 18432, 299.99, 'active', now(), now(), now(), now(), now())
+  ON CONFLICT (product_key) DO NOTHING" >/dev/null
+base="http://127.0.0.1:$port"
+curl -fsS -H "Authorization: Bearer $token" "$base/v1/products/$ASIN" >/dev/null
+# The Redis bound reads a value as large as the product's cache entry.
+entry=$(redis-cli -u "${REDIS_URL:-redis://127.0.0.1:6379}" GET "product:asin:$ASIN")
+[ -n "$entry" ] || sw_die "the product was not cached; see $log"
+redis-cli -u "${REDIS_URL:-redis://127.0.0.1:6379}" SET product:bench "$entry" >/dev/null
+cached=$(curl -fsS -H "Authorization: Bearer $token" "$base/v1/products/$ASIN" | jq -r .cached)
+[ "$cached" = true ] || sw_die "the product read is not a cache hit"
+
+declare -A rps p50 p99
+measure() { # name path
+  local out
+  wrk -t1 -c8 -d2s -H "Authorization: Bearer $token" "$base$2" >/dev/null # warm-up
+  out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"${SECONDS_EACH}s" --latency -H "Authorization: Bearer $token" "$base$2")
+  if grep -q 'Non-2xx' <<<"$out"; then
+    sw_die "$1: non-2xx answers: $(grep 'Non-2xx' <<<"$out")"
+  fi
+  rps[$1]=$(awk '/^Requests\/sec:/ {print $2}' <<<"$out")
+  p50[$1]=$(awk '$1 == "50%" {print $2}' <<<"$out")
+  p99[$1]=$(awk '$1 == "99%" {print $2}' <<<"$out")
+}
+measure constant /internal/bench/constant
+measure redis-get /internal/bench/redis-get
+measure product "/v1/products/$ASIN"
+
+printf '%-10s %12s %10s %10s\n' endpoint req/s p50 p99
+for name in constant redis-get product; do
+  printf '%-10s %12s %10s %10s\n' "$name" "${rps[$name]}" "${p50[$name]}" "${p99[$name]}"
+done
+awk -v p="${rps[product]}" -v r="${rps[redis-get]}" 'BEGIN { printf "product / redis-get = %.2f (target >= 0.5)\n", p / r }'

@@ -1,0 +1,64 @@
+package io.shelfwatch.product.repository;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Sort;
+import io.shelfwatch.product.Product;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+@ApplicationScoped
+@WithSession
+public class ProductRepository implements PanacheRepositoryBase<Product, UUID> {
+
+    public Uni<Product> findByKey(String productKey) {
+        return find("productKey", productKey).firstResult();
+    }
+
+    /** One query for any number of keys (the batch endpoint's misses). */
+    public Uni<List<Product>> findByKeys(Collection<String> productKeys) {
+        return productKeys.isEmpty() ? Uni.createFrom().item(List.of()) : list("productKey in ?1", productKeys);
+    }
+
+    /** Creates the row for a key unless it exists (concurrent creators agree on one UUID), then loads it. */
+    public Uni<Product> ensure(String productKey, String asin, String url, UUID competitorId) {
+        return getSession().flatMap(session -> session.createNativeQuery(
+                "INSERT INTO products (id, product_key, asin, url, competitor_id, status, created_at, updated_at)"
+                        + " VALUES (:id, :key, :asin, :url, :competitor, 'active', now(), now())"
+                        + " ON CONFLICT (product_key) DO NOTHING")
+                .setParameter("id", UUID.randomUUID())
+                .setParameter("key", productKey)
+                .setParameter("asin", asin)
+                .setParameter("url", url)
+                .setParameter("competitor", competitorId)
+                .executeUpdate())
+                .flatMap(inserted -> findByKey(productKey));
+    }
+
+    public Uni<List<Product>> asinPage(int page, int perPage) {
+        return find("asin is not null", Sort.by("asin").and("productKey")).page(Page.of(page - 1, perPage)).list();
+    }
+
+    /** One page of a competitor store's products, optionally of one status, in `order` (HQL). */
+    public Uni<List<Product>> storePage(UUID competitorId, String status, String order, int page, int perPage) {
+        return status == null
+                ? find("competitorId = ?1 order by " + order + ", id", competitorId).page(Page.of(page - 1, perPage))
+                        .list()
+                : find("competitorId = ?1 and status = ?2 order by " + order + ", id", competitorId, status)
+                        .page(Page.of(page - 1, perPage)).list();
+    }
+
+    public Uni<Long> countStore(UUID competitorId, String status) {
+        return status == null ? count("competitorId", competitorId)
+                : count("competitorId = ?1 and status = ?2", competitorId, status);
+    }
+
+    public Uni<Long> countAsins() {
+        return count("asin is not null");
+    }
+}

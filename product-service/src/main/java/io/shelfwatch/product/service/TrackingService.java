@@ -1,0 +1,139 @@
+package io.shelfwatch.product.service;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.shelfwatch.product.Product;
+import io.shelfwatch.product.config.ProductConfig;
+import io.shelfwatch.product.messaging.ProductEvents;
+import io.shelfwatch.product.repository.AccountRepository;
+import io.shelfwatch.product.repository.ProductRepository;
+import io.shelfwatch.product.repository.TrackingRepository;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.ForbiddenException;
+import jakarta.ws.rs.NotFoundException;
+
+/**
+ * Per-user tracking rows, the plan limit on them, and the records that follow every change:
+ * the product's trackers on `products` and the user's count on `usage`.
+ */
+@ApplicationScoped
+public class TrackingService {
+
+    public static final String NOT_FOUND = "Product not found";
+
+    private final ProductRepository products;
+    private final TrackingRepository tracking;
+    private final AccountRepository accounts;
+    private final ProductEvents events;
+    private final ProductConfig config;
+
+    public TrackingService(ProductRepository products, TrackingRepository tracking, AccountRepository accounts,
+            ProductEvents events, ProductConfig config) {
+        this.products = products;
+        this.tracking = tracking;
+        this.accounts = accounts;
+        this.events = events;
+        this.config = config;
+    }
+
+    /** Same URL, same product; a user already tracking it changes nothing and is not counted twice. */
+    @WithTransaction
+    public Uni<Product> trackUrl(UUID userId, ProductKeys.Identity identity, String placeholderTitle) {
+        return products.ensure(identity.productKey(), identity.asin(), identity.url(), null).flatMap(product -> {
+            if (product.title == null) {
+                product.title = placeholderTitle;
+            }
+            return tracking.isTracking(userId, product.id).flatMap(already -> already
+                    ? Uni.createFrom().item(product)
+                    : limitOf(userId).flatMap(limit -> tracking.countFor(userId).flatMap(count -> {
+                        if (limit >= 0 && count >= limit) {
+                            return Uni.createFrom().failure(
+                                    new ForbiddenException("Plan limit reached: max_products=" + limit));
+                        }
+                        return tracking.track(userId, product.id, "url")
+                                .flatMap(added -> announce(product, userId)).replaceWith(product);
+                    })));
+        });
+    }
+
+    /** Ends the caller's tracking; a product the caller does not track is not found. */
+    @WithTransaction
+    public Uni<Void> untrack(UUID userId, UUID productId) {
+        return tracking.untrack(userId, productId).flatMap(removed -> {
+            if (!removed) {
+                return Uni.createFrom().failure(new NotFoundException(NOT_FOUND));
+            }
+            return products.findById(productId).flatMap(product -> announce(product, userId));
+        });
+    }
+
+    /** A competitor deleted: its products' tracking goes, and fetching them stops. Runs in the caller's transaction. */
+    public Uni<Void> endStoreTracking(UUID competitorId) {
+        String rows = " FROM tracking t USING products p WHERE t.product_id = p.id AND p.competitor_id = :competitor"
+                + " AND t.via = 'competitor'";
+        return Panache.getSession().flatMap(session -> session.createNativeQuery(
+                "SELECT t.user_id, t.product_id FROM tracking t JOIN products p ON t.product_id = p.id"
+                        + " WHERE p.competitor_id = :competitor AND t.via = 'competitor'", Object[].class)
+                .setParameter("competitor", competitorId)
+                .getResultList()
+                .flatMap(ended -> session.createNativeQuery("DELETE" + rows)
+                        .setParameter("competitor", competitorId).executeUpdate()
+                        .flatMap(deleted -> announceRemoved(ended))));
+    }
+
+    /** A user deleted: their tracking and watchlist go. Runs in the caller's transaction. */
+    public Uni<Void> endUserTracking(UUID userId) {
+        return Panache.getSession().flatMap(session -> session.createNativeQuery(
+                "SELECT product_id FROM tracking WHERE user_id = :user", UUID.class)
+                .setParameter("user", userId)
+                .getResultList()
+                .flatMap(ended -> session.createNativeQuery("DELETE FROM watchlist WHERE user_id = :user")
+                        .setParameter("user", userId).executeUpdate()
+                        .flatMap(watched -> session.createNativeQuery("DELETE FROM tracking WHERE user_id = :user")
+                                .setParameter("user", userId).executeUpdate())
+                        .flatMap(deleted -> announceProducts(ended))));
+    }
+
+    private Uni<Void> announceRemoved(List<Object[]> rows) {
+        List<UUID> users = rows.stream().map(row -> (UUID) row[0]).distinct().toList();
+        List<UUID> productIds = rows.stream().map(row -> (UUID) row[1]).distinct().toList();
+        return announceProducts(productIds).flatMap(done -> Multi.createFrom().iterable(users)
+                .onItem().transformToUniAndConcatenate(this::announceUsage).collect().last()).replaceWithVoid();
+    }
+
+    private Uni<Void> announceProducts(List<UUID> productIds) {
+        if (productIds.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return products.list("id in ?1", new ArrayList<>(productIds)).flatMap(found -> Multi.createFrom()
+                .iterable(found)
+                .onItem().transformToUniAndConcatenate(this::announceState)
+                .collect().last()).replaceWithVoid();
+    }
+
+    /** The product's trackers and the user's count, published with the change. */
+    private Uni<Void> announce(Product product, UUID userId) {
+        return announceState(product).flatMap(done -> announceUsage(userId));
+    }
+
+    private Uni<Void> announceState(Product product) {
+        return tracking.trackers(product.id).flatMap(trackers -> events.productState(product, trackers));
+    }
+
+    private Uni<Void> announceUsage(UUID userId) {
+        return limitOf(userId).flatMap(limit -> tracking.countFor(userId)
+                .flatMap(count -> events.productsTracked(userId, count, limit, limit >= 0 && count >= limit)));
+    }
+
+    /** max_products from the local copy of account.events; the free plan's until the account arrives. */
+    private Uni<Integer> limitOf(UUID userId) {
+        return accounts.findById(userId)
+                .map(account -> account != null ? account.maxProducts : config.fallbackMaxProducts());
+    }
+}

@@ -1,0 +1,94 @@
+package io.shelfwatch.product.messaging;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
+import io.shelfwatch.product.PricePoint;
+import io.shelfwatch.product.Product;
+import io.shelfwatch.product.repository.PricePointRepository;
+import io.shelfwatch.product.repository.ProductRepository;
+import io.shelfwatch.product.support.Kafka;
+import io.shelfwatch.product.support.PriceUpdates;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import jakarta.inject.Inject;
+
+/** price.updates records put on the real broker, as etl-service would, build the catalog and its history. */
+@QuarkusTest
+class PriceUpdatesConsumerTest {
+
+    @Inject
+    ProductRepository products;
+
+    @Inject
+    PricePointRepository history;
+
+    private Product product(String key) {
+        try {
+            return VertxContextSupport.subscribeAndAwait(() -> products.findByKey(key));
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private List<PricePoint> historyOf(Product product) {
+        try {
+            return VertxContextSupport.subscribeAndAwait(() -> history.historyOf(List.of(product.id)));
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void updatesKeepTheLatestMetricsAndEveryPricePointOnce() {
+        String asin = PriceUpdates.randomAsin();
+        String key = "asin:" + asin;
+        Instant day1 = Instant.parse("2026-02-10T10:00:00Z");
+        String first = PriceUpdates.forAsin(UUID.randomUUID(), asin, "Headphones", new BigDecimal("59.99"), day1);
+        String second = PriceUpdates.forAsin(UUID.randomUUID(), asin, "Headphones v2", new BigDecimal("49.99"),
+                day1.plusSeconds(86400 * 2));
+        // Arrives last but was observed in between: a history point, not the latest price.
+        String late = PriceUpdates.forAsin(UUID.randomUUID(), asin, "Headphones", new BigDecimal("54.50"),
+                day1.plusSeconds(86400));
+
+        try (KafkaCompanion kafka = Kafka.companion()) {
+            PriceUpdates.send(kafka, key, first);
+            PriceUpdates.send(kafka, key, second);
+            PriceUpdates.send(kafka, key, first); // redelivered: same event_id
+            PriceUpdates.send(kafka, key, late);
+            await().atMost(Duration.ofSeconds(30)).until(() -> product(key) != null && historyOf(product(key)).size() == 3);
+        }
+        Product stored = product(key);
+        assertNotNull(stored.id);
+        assertEquals(0, new BigDecimal("49.99").compareTo(stored.price));
+        assertEquals("Headphones v2", stored.title);
+        assertEquals(asin, stored.asin);
+        assertEquals(day1, stored.firstSeen.toInstant());
+        assertEquals(day1.plusSeconds(86400 * 2), stored.lastSeen.toInstant());
+        List<String> prices = historyOf(stored).stream().map(p -> p.price.toPlainString()).toList();
+        assertEquals(List.of("59.99", "54.50", "49.99"), prices);
+    }
+
+    @Test
+    void aRecordThatCanNeverBeProcessedGoesToTheDeadLetterTopic() {
+        String key = "asin:" + PriceUpdates.randomAsin();
+        String poison = "{\"event_id\":\"" + UUID.randomUUID() + "\",\"type\":\"price_update\",\"data\":{}}";
+        try (KafkaCompanion kafka = Kafka.companion()) {
+            PriceUpdates.send(kafka, key, poison);
+            ConsumerRecord<String, String> dead = Kafka.awaitRecord(kafka, Kafka.topic("price.updates.dlq"),
+                    r -> key.equals(r.key()));
+            assertEquals(poison, dead.value());
+        }
+    }
+}

@@ -1,0 +1,209 @@
+package io.shelfwatch.product.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.Test;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.shelfwatch.product.mapping.ProductViews.AsinProduct;
+import io.shelfwatch.product.service.ProductCache;
+import io.shelfwatch.product.support.Kafka;
+import io.shelfwatch.product.support.PriceUpdates;
+import io.shelfwatch.product.support.Tokens;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import jakarta.inject.Inject;
+
+/** Doc A's product endpoints over the real Redis, PostgreSQL and Kafka. */
+@QuarkusTest
+class AsinProductResourceTest {
+
+    static final String TOKEN = Tokens.forUser(UUID.randomUUID(), "market@example.com", "free");
+
+    @Inject
+    ProductCache cache;
+
+    @Inject
+    MeterRegistry meters;
+
+    @TestHTTPResource("/v1/products/")
+    URL productsUrl;
+
+    /**
+     * Puts the product on price.updates twice and waits until reads show the second: the
+     * consumer is then done with it, so no cache write of its own is still on the way.
+     */
+    static void catalogued(String asin, String title, String price) {
+        Instant second = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(60);
+        try (KafkaCompanion kafka = Kafka.companion()) {
+            for (Instant observedAt : List.of(second.minusSeconds(60), second)) {
+                PriceUpdates.send(kafka, "asin:" + asin, PriceUpdates.forAsin(UUID.randomUUID(), asin, title,
+                        new BigDecimal(price), observedAt));
+            }
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> second.toString().equals(given().auth().oauth2(TOKEN)
+                .get("/v1/products/" + asin).jsonPath().getString("data.last_updated")));
+    }
+
+    /** The product catalogued and not in the cache: the next read is a miss. */
+    JsonPath cataloguedAndEvicted(String asin, String title, String price) throws Throwable {
+        catalogued(asin, title, price);
+        VertxContextSupport.subscribeAndAwait(() -> cache.evict(asin));
+        return given().auth().oauth2(TOKEN).get("/v1/products/" + asin).then().statusCode(200).extract().jsonPath();
+    }
+
+    private double refreshes() {
+        return meters.counter("product_cache_background_refreshes_total").count();
+    }
+
+    @Test
+    void aMissReadsTheDatabaseAndTheNextReadIsAFreshHit() throws Throwable {
+        String asin = PriceUpdates.randomAsin();
+        JsonPath miss = cataloguedAndEvicted(asin, "Earbuds", "49.99");
+        assertEquals(false, miss.getBoolean("cached"));
+        assertEquals("Earbuds", miss.getString("data.title"));
+        assertEquals(49.99f, miss.getFloat("data.latest_price"));
+        Instant staleAt = Instant.parse(miss.getString("stale_at"));
+        assertTrue(staleAt.isAfter(Instant.now()), "a just-cached entry is fresh");
+
+        // Lower-case with spaces around it: trimmed and upper-cased first.
+        given().auth().oauth2(TOKEN).get("/v1/products/ " + asin.toLowerCase() + " ").then().statusCode(200)
+                .body("cached", equalTo(true))
+                .body("stale_at", equalTo(miss.getString("stale_at")))
+                .body("data.asin", equalTo(asin))
+                .body("data.latest_bsr", equalTo(12))
+                .body("data.last_updated", notNullValue());
+    }
+
+    @Test
+    void aPriceUpdateMakesTheNextReadFreshWithTheNewValues() {
+        String asin = PriceUpdates.randomAsin();
+        catalogued(asin, "Mug", "10.00");
+        try (KafkaCompanion kafka = Kafka.companion()) {
+            PriceUpdates.send(kafka, "asin:" + asin, PriceUpdates.forAsin(UUID.randomUUID(), asin, "Mug", 
+                    new BigDecimal("8.50"), Instant.now()));
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(TOKEN).get("/v1/products/" + asin)
+                .jsonPath().getFloat("data.latest_price") == 8.5f);
+        given().auth().oauth2(TOKEN).get("/v1/products/" + asin).then().statusCode(200).body("cached", equalTo(true));
+    }
+
+    @Test
+    void aStaleHitAnswersAtOnceAndOneBackgroundRefreshServesEveryConcurrentRequest() throws Throwable {
+        String asin = PriceUpdates.randomAsin();
+        catalogued(asin, "Current title", "20.00");
+        AsinProduct old = new AsinProduct(asin, "Old title", null, null, null, new BigDecimal("25.00"), null, null,
+                null, null, null);
+        Instant staleAt = Instant.parse("2026-01-01T00:00:00Z");
+        VertxContextSupport.subscribeAndAwait(() -> cache.putEntry(new ProductCache.Entry(old, staleAt)));
+        double before = refreshes();
+
+        HttpClient client = HttpClient.newHttpClient();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(productsUrl + asin))
+                .header("Authorization", "Bearer " + TOKEN).build();
+        List<CompletableFuture<HttpResponse<String>>> calls = new ArrayList<>();
+        IntStream.range(0, 100).forEach(i -> calls.add(client.sendAsync(request, HttpResponse.BodyHandlers.ofString())));
+        for (CompletableFuture<HttpResponse<String>> call : calls) {
+            HttpResponse<String> response = call.get();
+            assertEquals(200, response.statusCode());
+            JsonPath body = new JsonPath(response.body());
+            // Every one of them got an answer at once: the cached data, stale or (late in the burst) refreshed.
+            assertTrue(body.getBoolean("cached"));
+        }
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> "Current title".equals(
+                given().auth().oauth2(TOKEN).get("/v1/products/" + asin).jsonPath().getString("data.title")));
+        assertEquals(before + 1, refreshes(), "one background refresh for the key, however many requests saw it stale");
+        JsonPath fresh = given().auth().oauth2(TOKEN).get("/v1/products/" + asin).jsonPath();
+        assertTrue(fresh.getBoolean("cached"));
+        assertTrue(Instant.parse(fresh.getString("stale_at")).isAfter(Instant.now()));
+    }
+
+    @Test
+    void anUnknownAsinIs404AndAMalformedOneIs422() {
+        given().auth().oauth2(TOKEN).get("/v1/products/" + PriceUpdates.randomAsin()).then().statusCode(404)
+                .body("detail", equalTo("Product not found"));
+        given().auth().oauth2(TOKEN).get("/v1/products/B0-TOO-SHORT").then().statusCode(422)
+                .body("detail[0].loc", contains("path", "asin"));
+        given().get("/v1/products/" + PriceUpdates.randomAsin()).then().statusCode(401);
+    }
+
+    @Test
+    void aBatchAnswersEveryAsinWithCountsFromOneLookup() {
+        String cachedAsin = PriceUpdates.randomAsin();
+        catalogued(cachedAsin, "Cached one", "5.00");
+        String unknown = PriceUpdates.randomAsin();
+
+        given().auth().oauth2(TOKEN).contentType(ContentType.JSON)
+                .body(Map.of("asins", List.of(cachedAsin.toLowerCase(), unknown)))
+                .post("/v1/products/batch").then().statusCode(200)
+                .body("total_requested", equalTo(2))
+                .body("total_success", equalTo(1))
+                .body("total_failed", equalTo(1))
+                .body("processed_at", notNullValue())
+                .body("items[0].asin", equalTo(cachedAsin))
+                .body("items[0].success", equalTo(true))
+                .body("items[0].cached", equalTo(true))
+                .body("items[0].data.title", equalTo("Cached one"))
+                .body("items[0].error", nullValue())
+                .body("items[1].asin", equalTo(unknown))
+                .body("items[1].success", equalTo(false))
+                .body("items[1].error", equalTo("Product not found"))
+                .body("items[1].data", nullValue());
+    }
+
+    @Test
+    void aBatchOfNoneTooManyOrAnInvalidAsinIs422() {
+        given().auth().oauth2(TOKEN).contentType(ContentType.JSON).body(Map.of("asins", List.of()))
+                .post("/v1/products/batch").then().statusCode(422).body("detail[0].loc", contains("body", "asins"));
+        List<String> tooMany = IntStream.range(0, 51).mapToObj(i -> PriceUpdates.randomAsin()).toList();
+        given().auth().oauth2(TOKEN).contentType(ContentType.JSON).body(Map.of("asins", tooMany))
+                .post("/v1/products/batch").then().statusCode(422);
+        given().auth().oauth2(TOKEN).contentType(ContentType.JSON)
+                .body(Map.of("asins", List.of(PriceUpdates.randomAsin(), "not-an-asin")))
+                .post("/v1/products/batch").then().statusCode(422)
+                .body("detail[0].loc", contains("body", "asins", 1));
+    }
+
+    @Test
+    void theCatalogListIsPaginated() {
+        String asin = PriceUpdates.randomAsin();
+        catalogued(asin, "Listed", "1.00");
+        for (String path : List.of("/v1/products/", "/v1/products")) {
+            given().auth().oauth2(TOKEN).queryParam("per_page", 100).get(path).then().statusCode(200)
+                    .body("page", equalTo(1)).body("per_page", equalTo(100))
+                    .body("total", org.hamcrest.Matchers.greaterThanOrEqualTo(1))
+                    .body("items.asin", hasItem(asin));
+        }
+        given().auth().oauth2(TOKEN).queryParam("per_page", 101).get("/v1/products/").then().statusCode(422)
+                .body("detail[0].loc", contains("query", "per_page"));
+    }
+}
