@@ -3,6 +3,7 @@ package io.shelfwatch.etl.support;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.Predicate;
 
@@ -40,6 +41,21 @@ public final class Kafka {
                 .fromTopics(topic)) {
             await().atMost(Duration.ofSeconds(30)).until(() -> task.stream().anyMatch(matching));
             return task.stream().filter(matching).findFirst().orElseThrow();
+        }
+    }
+
+    /**
+     * Every record of one key on the topic, read from its start once a record matching `until`
+     * has arrived (records of one key are in order, so nothing before it is still to come).
+     */
+    public static List<ConsumerRecord<String, String>> awaitRecordsOfKey(KafkaCompanion kafka, String topic,
+            String key, Predicate<ConsumerRecord<String, String>> until) {
+        try (ConsumerTask<String, String> task = kafka.consumeStrings()
+                .withGroupId("test-" + UUID.randomUUID())
+                .withOffsetReset(OffsetResetStrategy.EARLIEST)
+                .fromTopics(topic)) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> task.stream().anyMatch(until));
+            return task.stream().filter(r -> key.equals(r.key())).toList();
         }
     }
 }

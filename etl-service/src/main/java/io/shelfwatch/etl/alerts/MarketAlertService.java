@@ -1,0 +1,124 @@
+package io.shelfwatch.etl.alerts;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.shelfwatch.etl.config.EtlConfig;
+import io.shelfwatch.etl.messaging.EventEnvelope;
+import io.shelfwatch.etl.messaging.OutboxWriter;
+import io.shelfwatch.etl.pipeline.Observation;
+import io.shelfwatch.etl.pipeline.ObservationListener;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Doc A's market alerts: each observation that changed a product is compared with the one
+ * before; a price or rank move past its threshold raises one alert, stored and published on
+ * `alerts` in the pipeline's transaction. A repeated observation changes nothing, so raises nothing.
+ */
+@ApplicationScoped
+public class MarketAlertService implements ObservationListener {
+
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+    private final MarketAlertRepository alerts;
+    private final OutboxWriter outbox;
+    private final EtlConfig config;
+
+    public MarketAlertService(MarketAlertRepository alerts, OutboxWriter outbox, EtlConfig config) {
+        this.alerts = alerts;
+        this.outbox = outbox;
+        this.config = config;
+    }
+
+    @Override
+    public Uni<Void> changed(Observation o) {
+        if (o.first()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<MarketAlert> raised = new ArrayList<>();
+        BigDecimal priceChange = percentChange(o.previous().price(), o.current().price());
+        if (priceChange != null && priceChange.abs().doubleValue() >= config.alerts().priceChangePercent()) {
+            String type = priceChange.signum() < 0 ? "price_drop" : "price_increase";
+            raised.add(alert(o, type, priceSeverity(priceChange), o.previous().price(), o.current().price(), priceChange,
+                    "Price %s %s%% from %s to %s".formatted(priceChange.signum() < 0 ? "dropped" : "rose",
+                            priceChange.abs().toPlainString(), o.previous().price().toPlainString(),
+                            o.current().price().toPlainString())));
+        }
+        BigDecimal bsrChange = o.previous().bsr() == null || o.current().bsr() == null ? null
+                : percentChange(BigDecimal.valueOf(o.previous().bsr()), BigDecimal.valueOf(o.current().bsr()));
+        if (bsrChange != null && bsrChange.abs().doubleValue() >= config.alerts().bsrChangePercent()) {
+            String type = bsrChange.signum() > 0 ? "bsr_increase" : "bsr_decrease";
+            raised.add(alert(o, type, bsrSeverity(bsrChange), BigDecimal.valueOf(o.previous().bsr()),
+                    BigDecimal.valueOf(o.current().bsr()), bsrChange,
+                    "Best Sellers Rank moved %s%% from #%d to #%d".formatted(bsrChange.toPlainString(),
+                            o.previous().bsr(), o.current().bsr())));
+        }
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (MarketAlert alert : raised) {
+            chain = chain.call(() -> alerts.persist(alert)).call(() -> publish(o, alert));
+        }
+        return chain;
+    }
+
+    /** Marks an alert resolved (once: a second call keeps the first resolver); null when there is none. */
+    @WithTransaction
+    public Uni<MarketAlert> resolve(UUID alertId, String resolvedBy) {
+        return alerts.findById(alertId).invoke(alert -> {
+            if (alert != null && !alert.resolved) {
+                alert.resolved = true;
+                alert.resolvedBy = resolvedBy;
+                alert.resolvedAt = OffsetDateTime.now(ZoneOffset.UTC);
+            }
+        });
+    }
+
+    private Uni<Void> publish(Observation o, MarketAlert alert) {
+        AlertRaised data = new AlertRaised(alert.id, "market", null, null, alert.productKey, alert.asin,
+                o.competitorId(), alert.alertType, alert.severity, alert.message, alert.previousValue,
+                alert.currentValue, alert.changePercent, alert.createdAt.toInstant());
+        return outbox.add(AlertRaised.TOPIC, alert.productKey, EventEnvelope.of(AlertRaised.TYPE, data));
+    }
+
+    /** (new − old) / old × 100, signed: 100 → 80 is −20. */
+    static BigDecimal percentChange(BigDecimal previous, BigDecimal current) {
+        if (previous == null || current == null || previous.signum() == 0) {
+            return null;
+        }
+        return current.subtract(previous).multiply(HUNDRED).divide(previous, 2, RoundingMode.HALF_UP);
+    }
+
+    static String priceSeverity(BigDecimal change) {
+        double size = change.abs().doubleValue();
+        return size >= 50 ? "critical" : size >= 30 ? "high" : size >= 20 ? "medium" : "low";
+    }
+
+    /** Ranks move far more than prices: a doubling is a big move, a 30 % one an ordinary one. */
+    static String bsrSeverity(BigDecimal change) {
+        double size = change.abs().doubleValue();
+        return size >= 200 ? "critical" : size >= 100 ? "high" : size >= 50 ? "medium" : "low";
+    }
+
+    private static MarketAlert alert(Observation o, String type, String severity, BigDecimal previous,
+            BigDecimal current, BigDecimal change, String message) {
+        MarketAlert alert = new MarketAlert();
+        alert.id = UUID.randomUUID();
+        alert.productKey = o.productKey();
+        alert.asin = o.asin();
+        alert.alertType = type;
+        alert.severity = severity;
+        alert.previousValue = previous;
+        alert.currentValue = current;
+        alert.changePercent = change;
+        alert.message = message;
+        alert.sourceEventId = o.eventId();
+        alert.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+        return alert;
+    }
+}

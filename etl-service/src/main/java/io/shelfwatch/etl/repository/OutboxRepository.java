@@ -1,0 +1,28 @@
+package io.shelfwatch.etl.repository;
+
+import java.util.List;
+import java.util.UUID;
+
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.shelfwatch.etl.OutboxEvent;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+@ApplicationScoped
+@WithSession
+public class OutboxRepository implements PanacheRepositoryBase<OutboxEvent, UUID> {
+
+    /**
+     * Locks the oldest unsent events; rows another replica is relaying are skipped, so every
+     * event is sent by one replica at a time, in creation order per key.
+     */
+    public Uni<List<OutboxEvent>> lockUnsent(int limit) {
+        // Native SQL: Hibernate Reactive does not take lock-timeout hints, so SKIP LOCKED is spelled out.
+        return getSession().flatMap(session -> session
+                .createNativeQuery("SELECT * FROM outbox WHERE sent_at IS NULL ORDER BY created_at"
+                        + " LIMIT :limit FOR UPDATE SKIP LOCKED", OutboxEvent.class)
+                .setParameter("limit", limit)
+                .getResultList());
+    }
+}
