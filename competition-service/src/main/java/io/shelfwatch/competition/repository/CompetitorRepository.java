@@ -24,4 +24,21 @@ public class CompetitorRepository implements PanacheRepositoryBase<Competitor, U
     public Uni<Long> countOf(UUID userId) {
         return count("userId", userId);
     }
+
+    public Uni<List<Competitor>> allOf(UUID userId) {
+        return list("userId", userId);
+    }
+
+    /**
+     * Serialises changes to one user's competitors until the transaction ends (a transaction-scoped
+     * advisory lock, since the user may have no row yet to lock).
+     */
+    public Uni<Void> lockOwner(UUID userId) {
+        return getSession().flatMap(session -> session
+                .createNativeQuery("SELECT count(*) FROM (SELECT pg_advisory_xact_lock(hashtextextended(:owner, 0))) l",
+                        Long.class)
+                .setParameter("owner", "competitors:" + userId)
+                .getSingleResult())
+                .replaceWithVoid();
+    }
 }

@@ -50,6 +50,11 @@ public class ErrorMappers {
     }
 
     @ServerExceptionMapper
+    public Response invalidInput(InvalidInputException e, UriInfo uri) {
+        return ErrorShapes.invalid(path(uri), e.errors());
+    }
+
+    @ServerExceptionMapper
     public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
         List<Object> loc = new ArrayList<>(List.of("body"));
         if (e instanceof JsonMappingException mapping) {

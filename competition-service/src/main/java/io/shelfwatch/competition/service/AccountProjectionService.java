@@ -7,6 +7,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.shelfwatch.competition.Account;
 import io.shelfwatch.competition.messaging.AccountStateEvent;
 import io.shelfwatch.competition.repository.AccountRepository;
+import io.shelfwatch.competition.repository.CompetitorLinkRepository;
 import io.shelfwatch.competition.repository.CompetitorRepository;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,10 +18,15 @@ public class AccountProjectionService {
 
     private final AccountRepository accounts;
     private final CompetitorRepository competitors;
+    private final CompetitorService competitorService;
+    private final CompetitorLinkRepository links;
 
-    public AccountProjectionService(AccountRepository accounts, CompetitorRepository competitors) {
+    public AccountProjectionService(AccountRepository accounts, CompetitorRepository competitors,
+            CompetitorService competitorService, CompetitorLinkRepository links) {
         this.accounts = accounts;
         this.competitors = competitors;
+        this.competitorService = competitorService;
+        this.links = links;
     }
 
     public Uni<Account> find(UUID userId) {
@@ -60,10 +66,22 @@ public class AccountProjectionService {
         return removeRows(userId);
     }
 
-    /** A deleted user leaves nothing behind in this service. */
+    /**
+     * A deleted user leaves nothing behind in this service; their stores are announced as deleted
+     * so the compacted `competitors` topic forgets them too.
+     */
     private Uni<Void> removeRows(UUID userId) {
-        return competitors.delete("userId", userId)
-                .flatMap(deleted -> accounts.deleteById(userId))
+        return competitors.allOf(userId)
+                .flatMap(stores -> {
+                    Uni<Void> chain = Uni.createFrom().voidItem();
+                    for (var store : stores) {
+                        chain = chain.flatMap(v -> competitors.delete(store))
+                                .flatMap(v -> competitorService.announceDeleted(store));
+                    }
+                    return chain;
+                })
+                .flatMap(v -> links.removeAllOf(userId))
+                .flatMap(v -> accounts.deleteById(userId))
                 .replaceWithVoid();
     }
 }
