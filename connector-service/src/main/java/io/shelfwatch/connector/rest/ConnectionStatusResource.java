@@ -29,7 +29,11 @@ public class ConnectionStatusResource {
             @JsonProperty("appId") String appId,
             @JsonProperty("connected_at") String connectedAt,
             @JsonProperty("expires_at") String expiresAt,
-            @JsonProperty("token_valid") boolean tokenValid) {
+            @JsonProperty("token_valid") boolean tokenValid,
+            /** Seconds the stored access token still works (0 once expired; null without a connection). */
+            @JsonProperty("expires_in") Long expiresIn,
+            /** When the connection or its token last changed. */
+            @JsonProperty("last_refreshed_at") String lastRefreshedAt) {
     }
 
     private final AmazonConnectionRepository connections;
@@ -44,14 +48,16 @@ public class ConnectionStatusResource {
     public Uni<ConnectionStatus> status() {
         return connections.findById(UUID.fromString(jwt.getSubject()))
                 .map(connection -> connection == null
-                        ? new ConnectionStatus(false, null, null, null, null, false)
+                        ? new ConnectionStatus(false, null, null, null, null, false, null, null)
                         : of(connection));
     }
 
     private static ConnectionStatus of(AmazonConnection c) {
         boolean valid = c.accessTokenExpiresAt != null && c.accessTokenExpiresAt.toInstant().isAfter(Instant.now());
+        Long expiresIn = c.accessTokenExpiresAt == null ? null
+                : Math.max(0, c.accessTokenExpiresAt.toEpochSecond() - Instant.now().getEpochSecond());
         return new ConnectionStatus(true, c.marketplaceId, c.appId, iso(c.connectedAt), iso(c.accessTokenExpiresAt),
-                valid);
+                valid, expiresIn, iso(c.updatedAt));
     }
 
     private static String iso(OffsetDateTime time) {

@@ -8,6 +8,8 @@ import io.shelfwatch.connector.Account;
 import io.shelfwatch.connector.messaging.AccountStateEvent;
 import io.shelfwatch.connector.repository.AccountRepository;
 import io.shelfwatch.connector.repository.AmazonConnectionRepository;
+import io.shelfwatch.connector.repository.ExportRepository;
+import io.shelfwatch.connector.repository.OrderStore;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -17,10 +19,17 @@ public class AccountProjectionService {
 
     private final AccountRepository accounts;
     private final AmazonConnectionRepository connections;
+    private final OrderStore orders;
+    private final ExportRepository exports;
+    private final ProcessedCache cache;
 
-    public AccountProjectionService(AccountRepository accounts, AmazonConnectionRepository connections) {
+    public AccountProjectionService(AccountRepository accounts, AmazonConnectionRepository connections,
+            OrderStore orders, ExportRepository exports, ProcessedCache cache) {
         this.accounts = accounts;
         this.connections = connections;
+        this.orders = orders;
+        this.exports = exports;
+        this.cache = cache;
     }
 
     public Uni<Account> find(UUID userId) {
@@ -62,7 +71,10 @@ public class AccountProjectionService {
 
     /** A deleted user leaves nothing behind in this service. */
     private Uni<Void> removeRows(UUID userId) {
-        return connections.deleteById(userId)
+        return cache.deleteAll(userId)
+                .flatMap(ignored -> orders.deleteAll(userId))
+                .flatMap(ignored -> exports.deleteFor(userId))
+                .flatMap(ignored -> connections.deleteById(userId))
                 .flatMap(deleted -> accounts.deleteById(userId))
                 .replaceWithVoid();
     }

@@ -1,0 +1,62 @@
+package io.shelfwatch.connector.config;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Settings of connector-service; each has a default for the one-machine run. */
+@ConfigMapping(prefix = "connector")
+public interface ConnectorConfig {
+
+    /** Every Redis key of this service starts with this. */
+    @WithDefault("connector:")
+    String redisKeyPrefix();
+
+    /** Base64 of a 32-byte AES key (ENCRYPTION_KEY); protects Amazon credentials at rest. */
+    Optional<String> encryptionKey();
+
+    /** The marketplace a connection is for when `connect` names none (UK, doc B's example). */
+    @WithDefault("A1F83G8C2ARO7P")
+    String defaultMarketplaceId();
+
+    /** How long a fetch's processed data stays downloadable under its `cache_key` (Redis). */
+    @WithDefault("PT24H")
+    Duration processedTtl();
+
+    Lwa lwa();
+
+    SpApi spApi();
+
+    interface SpApi {
+        /** SPAPI_ENDPOINT: one endpoint for every marketplace; unset: Amazon's regional endpoint of the marketplace. */
+        Optional<String> endpoint();
+
+        /** Longest an SP-API call may take, waits for the rate limit and retries included. */
+        @WithDefault("PT2M")
+        Duration deadline();
+
+        /** First wait before retrying a 429 or 5xx; doubled on each further attempt, with jitter. */
+        @WithDefault("PT1S")
+        Duration backoffBase();
+
+        /** Longest single wait between two attempts. */
+        @WithDefault("PT30S")
+        Duration backoffMax();
+
+        /** Most attempts of one request (the first included). */
+        @WithDefault("6")
+        int maxAttempts();
+
+        /** Multiplies Amazon's documented rates; 1 in production, larger only for benchmarks against an imitation. */
+        @WithDefault("1")
+        double rateScale();
+    }
+
+    interface Lwa {
+        /** An access token this close to its expiry is refreshed before use. */
+        @WithDefault("PT5M")
+        Duration refreshMargin();
+    }
+}
