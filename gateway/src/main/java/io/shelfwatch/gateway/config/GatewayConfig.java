@@ -1,6 +1,8 @@
 package io.shelfwatch.gateway.config;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -48,4 +50,82 @@ public interface GatewayConfig {
     /** How long GET /health waits for each service's readiness and for Redis's PING. */
     @WithDefault("2s")
     Duration healthTimeout();
+
+    /** Largest request body the gateway forwards (bytes, by Content-Length); larger ones get 413. */
+    @WithDefault("2097152")
+    long maxBodySize();
+
+    /** Edge verification of bearer JWTs. */
+    Jwt jwt();
+
+    /** X-API-Key exchange for a short-lived JWT. */
+    ApiKeys apiKeys();
+
+    /** Token-bucket rate limits in Redis. */
+    RateLimit rateLimit();
+
+    /** The circuit breaker in front of each upstream. */
+    Breaker breaker();
+
+    interface Jwt {
+        /** auth-billing's JWKS (env JWKS_URL); unset: AUTH_BILLING_URL + /.well-known/jwks.json. */
+        Optional<String> jwksUrl();
+
+        /** Expected iss (env JWT_ISSUER). */
+        @WithDefault("shelfwatch")
+        String issuer();
+
+        /** Expected aud (env JWT_AUDIENCE). */
+        @WithDefault("shelfwatch-api")
+        String audience();
+
+        /** How long fetched keys are trusted before they are fetched again. */
+        @WithDefault("10m")
+        Duration jwksRefresh();
+
+        /** Clock skew tolerated on exp/iat between the issuer and the gateway. */
+        @WithDefault("30s")
+        Duration clockSkew();
+    }
+
+    interface ApiKeys {
+        /** How long an exchanged JWT is reused for the same key (a revocation evicts it at once). */
+        @WithDefault("60s")
+        Duration cacheTtl();
+
+        /** Longest wait for auth-billing's exchange. */
+        @WithDefault("3s")
+        Duration exchangeTimeout();
+    }
+
+    interface RateLimit {
+        /** Refill per minute of an anonymous caller's bucket, per IP (env RATE_LIMIT_ANON_PER_MINUTE). */
+        @WithDefault("100")
+        int anonPerMinute();
+
+        /** Refill per minute of a signed-in caller's bucket, per user (env RATE_LIMIT_USER_PER_MINUTE). */
+        @WithDefault("500")
+        int userPerMinute();
+
+        /** Bucket capacity: requests a caller may make at once (env RATE_LIMIT_BURST). */
+        @WithDefault("20")
+        int burst();
+
+        /** Raw API keys that are never limited, comma-separated (env RATE_LIMIT_EXEMPT_KEYS). */
+        Optional<List<String>> exemptKeys();
+
+        /** Longest wait for Redis; past it the request passes (fail open). */
+        @WithDefault("250ms")
+        Duration redisTimeout();
+    }
+
+    interface Breaker {
+        /** Consecutive failures (unreachable, timed out) that open an upstream's breaker. */
+        @WithDefault("5")
+        int failureThreshold();
+
+        /** How long an open breaker answers 503 before it lets one trial request through. */
+        @WithDefault("10s")
+        Duration resetTimeout();
+    }
 }

@@ -5,9 +5,14 @@ package io.shelfwatch.gateway.error;
  * fixed text: nothing from an exception ever reaches a response.
  */
 public enum GatewayError {
+    NOT_AUTHENTICATED(401, "Not authenticated"),
     NOT_FOUND(404, "Not Found"),
+    PAYLOAD_TOO_LARGE(413, "Request body too large"),
+    TOO_MANY_REQUESTS(429, "Rate limit exceeded"),
     BAD_GATEWAY(502, "The upstream service failed to answer"),
     SERVICE_UNAVAILABLE(503, "The upstream service is unavailable"),
+    CIRCUIT_OPEN(503, "The upstream service is failing; the gateway stopped sending it requests for a moment, retry later"),
+    AUTH_UNAVAILABLE(503, "Authentication is unavailable at the moment, retry later"),
     GATEWAY_TIMEOUT(504, "The upstream service did not answer in time");
 
     private final int status;
@@ -20,6 +25,10 @@ public enum GatewayError {
 
     public int status() {
         return status;
+    }
+
+    public String message() {
+        return message;
     }
 
     public String body(String path) {

@@ -5,6 +5,8 @@ import java.util.concurrent.TimeoutException;
 import org.jboss.logging.Logger;
 
 import io.shelfwatch.gateway.error.ErrorBody;
+import io.vertx.circuitbreaker.CircuitBreaker;
+import io.vertx.circuitbreaker.OpenCircuitException;
 import io.shelfwatch.gateway.error.GatewayError;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
@@ -20,20 +22,27 @@ import io.vertx.httpproxy.ProxyResponse;
  * Turns a failed upstream exchange into the gateway's own error (503 unreachable, 504 timed
  * out, 502 anything else) in the path's error shape. Without it the library answers a bare
  * 502 with an empty body. Registered first, so it sees the failure of every later step.
+ * Every exchange runs through the upstream's circuit breaker: failures open it, and while it
+ * is open requests get a 503 at once, without waiting on the upstream.
  */
 final class UpstreamFailureInterceptor implements ProxyInterceptor {
 
     private static final Logger LOG = Logger.getLogger(UpstreamFailureInterceptor.class);
 
     private final Upstream upstream;
+    private final CircuitBreaker breaker;
+    private final long retryAfterSeconds;
 
-    UpstreamFailureInterceptor(Upstream upstream) {
+    UpstreamFailureInterceptor(Upstream upstream, CircuitBreaker breaker, long retryAfterSeconds) {
         this.upstream = upstream;
+        this.breaker = breaker;
+        this.retryAfterSeconds = retryAfterSeconds;
     }
 
     @Override
     public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
-        return context.sendRequest().recover(failure -> Future.succeededFuture(errorResponse(context, failure)));
+        return breaker.<ProxyResponse>execute(promise -> context.sendRequest().onComplete(promise))
+                .recover(failure -> Future.succeededFuture(errorResponse(context, failure)));
     }
 
     private ProxyResponse errorResponse(ProxyContext context, Throwable failure) {
@@ -43,13 +52,20 @@ final class UpstreamFailureInterceptor implements ProxyInterceptor {
         LOG.warnf("%s %s -> %s failed, answering %d: %s",
                 request.getMethod(), path, upstream.serviceName(), error.status(), failure.getMessage());
         // release() drains the client's request body, which nobody will read now.
-        return request.release().response()
+        ProxyResponse response = request.release().response();
+        if (error == GatewayError.CIRCUIT_OPEN) {
+            response.putHeader(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));
+        }
+        return response
                 .setStatusCode(error.status())
                 .putHeader(HttpHeaders.CONTENT_TYPE, ErrorBody.CONTENT_TYPE)
                 .setBody(Body.body(Buffer.buffer(error.body(path))));
     }
 
     static GatewayError classify(Throwable failure) {
+        if (failure instanceof OpenCircuitException) {
+            return GatewayError.CIRCUIT_OPEN;
+        }
         if (failure instanceof UpstreamUnreachableException) {
             return GatewayError.SERVICE_UNAVAILABLE;
         }

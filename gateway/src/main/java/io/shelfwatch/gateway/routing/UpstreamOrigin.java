@@ -1,9 +1,11 @@
 package io.shelfwatch.gateway.routing;
 
 import java.time.Duration;
+import java.util.Set;
 
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.httpproxy.OriginRequestProvider;
 import io.vertx.httpproxy.ProxyContext;
@@ -11,9 +13,13 @@ import io.vertx.httpproxy.ProxyContext;
 /**
  * Opens the request to one upstream. Unlike the library's fixed-address origin it sets the
  * upstream's Host and TLS, bounds the wait for the response, and marks a failed connection
- * so it can be told apart from a slow upstream.
+ * so it can be told apart from a slow upstream. A failed connection is retried once for
+ * idempotent methods only (nothing has been sent yet, but a POST is never risked twice).
  */
 final class UpstreamOrigin implements OriginRequestProvider {
+
+    private static final Set<HttpMethod> IDEMPOTENT = Set.of(
+            HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS, HttpMethod.PUT, HttpMethod.DELETE);
 
     private final Upstream upstream;
     private final UpstreamAddress address;
@@ -33,7 +39,11 @@ final class UpstreamOrigin implements OriginRequestProvider {
                 .setSsl(address.ssl())
                 // Idle, not total: a long streamed response is fine as long as it keeps flowing.
                 .setIdleTimeout(idleTimeoutMillis);
-        return context.client().request(options)
+        Future<HttpClientRequest> attempt = context.client().request(options);
+        if (IDEMPOTENT.contains(context.request().getMethod())) {
+            attempt = attempt.recover(first -> context.client().request(options));
+        }
+        return attempt
                 .recover(cause -> Future.failedFuture(new UpstreamUnreachableException(upstream, cause)));
     }
 }

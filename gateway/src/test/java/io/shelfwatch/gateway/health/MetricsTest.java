@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.shelfwatch.gateway.support.Tokens;
 import io.shelfwatch.gateway.support.WireMockUpstreams;
 
 /** doc A's GET /metrics: the gateway's own Prometheus text, one series per route. */
@@ -17,9 +18,9 @@ class MetricsTest {
 
     @Test
     void servesPrometheusTextTaggedByRoutePattern() {
-        given().get("/api/v1/products/metrics-probe-123").then().statusCode(WireMockUpstreams.PROXIED_STATUS);
+        given().header("Authorization", Tokens.bearer()).get("/api/v1/products/metrics-probe-123").then().statusCode(WireMockUpstreams.PROXIED_STATUS);
 
-        given().accept("text/plain").get("/metrics")
+        given().header("Authorization", Tokens.bearer()).accept("text/plain").get("/metrics")
                 .then().statusCode(200)
                 .contentType(containsString("text/plain"))
                 .body(containsString("http_server_requests_seconds_count"))

@@ -21,6 +21,7 @@ import com.github.tomakehurst.wiremock.http.Fault;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.shelfwatch.gateway.support.Tokens;
 import io.restassured.response.Response;
 import io.shelfwatch.gateway.support.WireMockUpstreams;
 
@@ -39,7 +40,7 @@ class GatewayErrorsTest {
 
     @Test
     void unknownPathIsA404InFastApiShape() {
-        given().get("/no/such/path")
+        given().header("Authorization", Tokens.bearer()).get("/no/such/path")
                 .then().statusCode(404)
                 .contentType("application/json")
                 .body("detail", equalTo("Not Found"));
@@ -47,7 +48,7 @@ class GatewayErrorsTest {
 
     @Test
     void unknownApiPathOutsideV1IsA404InDocBShape() {
-        given().get("/api/no-such-thing/")
+        given().header("Authorization", Tokens.bearer()).get("/api/no-such-thing/")
                 .then().statusCode(404)
                 .contentType("application/json")
                 .body("error", equalTo("Not Found"))
@@ -57,12 +58,12 @@ class GatewayErrorsTest {
 
     @Test
     void internalEndpointsAreNeverRouted() {
-        given().contentType("application/json").body("{\"api_key\":\"k\"}")
+        given().header("Authorization", Tokens.bearer()).contentType("application/json").body("{\"api_key\":\"k\"}")
                 .post("/internal/api-keys/exchange")
                 .then().statusCode(404)
                 .body("detail", equalTo("Not Found"));
         // Encoded dot segments are resolved before routing, so they cannot reach it either.
-        given().urlEncodingEnabled(false)
+        given().header("Authorization", Tokens.bearer()).urlEncodingEnabled(false)
                 .post("/api/v1/auth/%2e%2e/%2e%2e/%2e%2e/internal/api-keys/exchange")
                 .then().statusCode(404);
         WireMockUpstreams.server(Upstream.AUTH_BILLING).verify(0, anyRequestedFor(anyUrl()));
@@ -70,7 +71,7 @@ class GatewayErrorsTest {
 
     @Test
     void forwardsThePathItRoutedOn() {
-        given().urlEncodingEnabled(false)
+        given().header("Authorization", Tokens.bearer()).urlEncodingEnabled(false)
                 .get("/api/v1/auth/whatever/%2e%2e/login?next=%2Fhome")
                 .then().statusCode(WireMockUpstreams.PROXIED_STATUS);
         WireMockUpstreams.server(Upstream.AUTH_BILLING).verify(1, getRequestedFor(urlEqualTo("/api/v1/auth/login?next=%2Fhome")));
@@ -83,13 +84,13 @@ class GatewayErrorsTest {
         WireMockUpstreams.server(Upstream.ETL).stubFor(get("/v1/etl/slow")
                 .willReturn(aResponse().withStatus(200).withFixedDelay(SLOWER_THAN_TIMEOUT_MS)));
 
-        given().get("/api/brands/slow")
+        given().header("Authorization", Tokens.bearer()).get("/api/brands/slow")
                 .then().statusCode(504)
                 .contentType("application/json")
                 .body("code", equalTo("GATEWAY_TIMEOUT"))
                 .body("error", not(org.hamcrest.Matchers.emptyOrNullString()))
                 .body("details", anEmptyMap());
-        given().get("/v1/etl/slow")
+        given().header("Authorization", Tokens.bearer()).get("/v1/etl/slow")
                 .then().statusCode(504)
                 .body("detail", equalTo("The upstream service did not answer in time"));
     }
@@ -99,7 +100,7 @@ class GatewayErrorsTest {
         WireMockUpstreams.server(Upstream.PRODUCT).stubFor(get("/api/v1/products/broken")
                 .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
 
-        given().get("/api/v1/products/broken")
+        given().header("Authorization", Tokens.bearer()).get("/api/v1/products/broken")
                 .then().statusCode(502)
                 .contentType("application/json")
                 .body("detail", equalTo("The upstream service failed to answer"))
@@ -113,7 +114,7 @@ class GatewayErrorsTest {
                         .withHeader("Content-Type", "application/json")
                         .withBody("{\"detail\":\"Sale not found\"}")));
 
-        given().get("/api/v1/sales/missing")
+        given().header("Authorization", Tokens.bearer()).get("/api/v1/sales/missing")
                 .then().statusCode(404)
                 .body("detail", equalTo("Sale not found"));
     }
@@ -126,7 +127,7 @@ class GatewayErrorsTest {
                         .withHeader("Proxy-Authenticate", "Basic")
                         .withHeader("X-Kept", "yes")));
 
-        Response response = given().get("/api/v1/sales/headers");
+        Response response = given().header("Authorization", Tokens.bearer()).get("/api/v1/sales/headers");
         response.then().statusCode(200).header("X-Kept", "yes");
         assertNull(response.header("Keep-Alive"));
         assertNull(response.header("Proxy-Authenticate"));

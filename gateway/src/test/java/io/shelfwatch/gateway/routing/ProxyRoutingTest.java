@@ -21,6 +21,7 @@ import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.shelfwatch.gateway.support.Tokens;
 import io.restassured.specification.RequestSpecification;
 import io.shelfwatch.gateway.routing.RouteSamples.Sample;
 import io.shelfwatch.gateway.support.WireMockUpstreams;
@@ -48,7 +49,7 @@ class ProxyRoutingTest {
         String body = "{\"test_case\":\"" + testCase + "\"}";
         boolean hasBody = METHODS_WITH_BODY.contains(sample.method());
 
-        RequestSpecification request = given().urlEncodingEnabled(false).header("X-Test-Case", testCase);
+        RequestSpecification request = given().header("Authorization", Tokens.bearer()).urlEncodingEnabled(false).header("X-Test-Case", testCase);
         if (hasBody) {
             request.contentType("application/json").body(body);
         }

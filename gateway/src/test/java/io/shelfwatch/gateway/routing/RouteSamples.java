@@ -81,6 +81,8 @@ public final class RouteSamples {
             // competition-service
             new Sample("GET", "/v1/competitions", COMPETITION),
             new Sample("GET", "/v1/competitions/B000TEST01/report/", COMPETITION),
+            // doc A's custom method: the colon reaches the service as written
+            new Sample("POST", "/v1/competitions/B000TEST01/report:refresh", COMPETITION),
             new Sample("GET", "/api/v1/competitors", COMPETITION),
             new Sample("POST", "/api/v1/competitors/", COMPETITION),
             new Sample("GET", "/api/v1/competitors/c1", COMPETITION),
@@ -119,7 +121,10 @@ public final class RouteSamples {
             "/api/brandsx",
             "/v1/productsx",
             "/ws/updates/other",
-            "/.well-known/openid-configuration");
+            "/.well-known/openid-configuration",
+            "/q/openapi",
+            "/q/dev-ui",
+            "/q/health/ready");
 
     private RouteSamples() {
     }

@@ -15,6 +15,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.shelfwatch.gateway.support.EchoWebSocketUpstream;
+import io.shelfwatch.gateway.support.Tokens;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
@@ -38,7 +39,7 @@ class WebSocketPassThroughTest {
             WebSocketConnectOptions options = new WebSocketConnectOptions()
                     .setHost(gateway.getHost())
                     .setPort(gateway.getPort())
-                    .setURI(EchoWebSocketUpstream.PATH)
+                    .setURI(EchoWebSocketUpstream.PATH + "?access_token=" + Tokens.forUser(Tokens.USER_ID))
                     .addHeader("X-Request-Id", "ws-test-1");
             WebSocket socket = client.connect(options).toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
             BlockingQueue<String> received = new LinkedBlockingQueue<>();

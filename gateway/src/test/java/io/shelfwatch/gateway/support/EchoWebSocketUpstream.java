@@ -29,6 +29,7 @@ public class EchoWebSocketUpstream implements QuarkusTestResourceLifecycleManage
                 .listen(0, "127.0.0.1")).actualPort();
         Map<String, String> config = UpstreamProperties.allUnreachable();
         config.put(UpstreamProperties.urlProperty(Upstream.PRODUCT), "http://127.0.0.1:" + port);
+        config.put(JwksServer.PROPERTY, JwksServer.url());
         return config;
     }
 

@@ -39,6 +39,7 @@ public class WireMockUpstreams implements QuarkusTestResourceLifecycleManager {
             SERVERS.put(upstream, server);
             config.put(UpstreamProperties.urlProperty(upstream), "http://127.0.0.1:" + server.port());
         }
+        config.put(JwksServer.PROPERTY, JwksServer.url());
         resetAll();
         return config;
     }

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.shelfwatch.gateway.support.Tokens;
 import io.restassured.response.Response;
 import io.shelfwatch.gateway.routing.Upstream;
 import io.shelfwatch.gateway.support.WireMockUpstreams;
@@ -34,7 +35,7 @@ class RequestIdTest {
 
     @Test
     void generatesOneWhenAbsentAndSendsItBothWays() {
-        String id = given().get("/api/v1/products/p1")
+        String id = given().header("Authorization", Tokens.bearer()).get("/api/v1/products/p1")
                 .then().statusCode(WireMockUpstreams.PROXIED_STATUS)
                 .header(RequestIdHandler.HEADER, matchesPattern(UUID_PATTERN))
                 .extract().header(RequestIdHandler.HEADER);
@@ -45,7 +46,7 @@ class RequestIdTest {
 
     @Test
     void keepsAValidOne() {
-        given().header(RequestIdHandler.HEADER, "client-req.42_x").get("/api/v1/sales")
+        given().header("Authorization", Tokens.bearer()).header(RequestIdHandler.HEADER, "client-req.42_x").get("/api/v1/sales")
                 .then().header(RequestIdHandler.HEADER, "client-req.42_x");
 
         WireMockUpstreams.server(Upstream.PRODUCT)
@@ -55,7 +56,7 @@ class RequestIdTest {
     @Test
     void replacesAnInvalidOne() {
         for (String invalid : List.of("has spaces", "x".repeat(129))) {
-            String id = given().header(RequestIdHandler.HEADER, invalid).get("/v1/etl/jobs")
+            String id = given().header("Authorization", Tokens.bearer()).header(RequestIdHandler.HEADER, invalid).get("/v1/etl/jobs")
                     .then().header(RequestIdHandler.HEADER, matchesPattern(UUID_PATTERN))
                     .extract().header(RequestIdHandler.HEADER);
 
@@ -68,9 +69,9 @@ class RequestIdTest {
 
     @Test
     void theGatewaysOwnAnswersCarryItToo() {
-        given().header(RequestIdHandler.HEADER, "own-404").get("/nowhere")
+        given().header("Authorization", Tokens.bearer()).header(RequestIdHandler.HEADER, "own-404").get("/nowhere")
                 .then().statusCode(404).header(RequestIdHandler.HEADER, "own-404");
-        given().header(RequestIdHandler.HEADER, "own-health").get("/health")
+        given().header("Authorization", Tokens.bearer()).header(RequestIdHandler.HEADER, "own-health").get("/health")
                 .then().statusCode(200).header(RequestIdHandler.HEADER, "own-health");
     }
 
@@ -79,7 +80,7 @@ class RequestIdTest {
         WireMockUpstreams.server(Upstream.COMPETITION).stubFor(get("/v1/competitions/echo")
                 .willReturn(aResponse().withStatus(200).withHeader(RequestIdHandler.HEADER, "upstream-made")));
 
-        Response response = given().header(RequestIdHandler.HEADER, "edge-1").get("/v1/competitions/echo");
+        Response response = given().header("Authorization", Tokens.bearer()).header(RequestIdHandler.HEADER, "edge-1").get("/v1/competitions/echo");
 
         assertEquals(List.of("edge-1"), response.headers().getValues(RequestIdHandler.HEADER));
     }

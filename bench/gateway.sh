@@ -1,0 +1,144 @@
+#!/usr/bin/env bash
+# Gateway overhead benchmark: the same cache-hit product GET, direct to product-service and
+# through a gateway, in one run, with wrk:
+#   1. peak: closed loop, BENCH_CONNECTIONS connections, BENCH_DURATION each (direct, then gateway);
+#   2. fixed load at half the direct peak and at the direct peak (wrk paces each connection with a
+#      per-request delay from a Lua script; wrk 4 has no open-loop mode, so "fixed" means paced
+#      closed loop: latencies under overload are understated, never inflated).
+# Prints p50/p99 direct and through the gateway, the added p50/p99, and the throughput ratio
+# gateway peak / direct peak. Targets (issue 10): added p50 <= 1 ms and p99 <= 3 ms at the
+# half-peak load; ratio >= 0.5. Exits 1 when one is missed.
+#
+# Needs: the suite running (deploy/local/up.sh: product-service on 8082, auth-billing on 8081),
+# wrk (apt-get install wrk), and the packaged gateway (./mvnw -B -q -pl gateway package -DskipTests).
+# It starts its OWN gateway on a free port (so the suite's gateway and its rate limits are left
+# alone) with rate limits high enough never to bite, signs in as the admin (ADMIN_EMAIL /
+# ADMIN_PASSWORD from deploy/local/env.sh), warms the product-service cache with one GET, and
+# stops its gateway at the end. Both sides send the same bearer JWT.
+#
+# BENCH_PATH (default /api/v1/products/?page=1&per_page=20), BENCH_DURATION (10s),
+# BENCH_CONNECTIONS (32), BENCH_THREADS (2).
+set -euo pipefail
+
+# shellcheck source=deploy/local/env.sh
+. "$(dirname "${BASH_SOURCE[0]}")/../deploy/local/env.sh"
+# shellcheck source=deploy/local/lib.sh
+. "$SHELFWATCH_ROOT/deploy/local/lib.sh"
+cd "$SHELFWATCH_ROOT"
+
+BENCH_PATH=${BENCH_PATH:-"/api/v1/products/?page=1&per_page=20"}
+DURATION=${BENCH_DURATION:-10s}
+CONNECTIONS=${BENCH_CONNECTIONS:-32}
+THREADS=${BENCH_THREADS:-2}
+AUTH_URL=${AUTH_BILLING_URL:-http://127.0.0.1:8081}
+PRODUCT_URL=${PRODUCT_SERVICE_URL:-http://127.0.0.1:8082}
+JAR=gateway/target/quarkus-app/quarkus-run.jar
+
+command -v wrk >/dev/null || sw_die "wrk is missing: sudo apt-get install wrk"
+command -v curl >/dev/null || sw_die "curl is missing"
+[ -f "$JAR" ] || sw_die "$JAR is missing: ./mvnw -B -q -pl gateway package -DskipTests"
+curl -fsS "$PRODUCT_URL/q/health/ready" >/dev/null || sw_die "product-service is not ready at $PRODUCT_URL: run deploy/local/up.sh"
+curl -fsS "$AUTH_URL/q/health/ready" >/dev/null || sw_die "auth-billing-service is not ready at $AUTH_URL: run deploy/local/up.sh"
+
+port=""
+for ((p = 18090; p < 18190; p++)); do
+  sw_port_open 127.0.0.1 "$p" || { port=$p; break; }
+done
+[ -n "$port" ] || sw_die "no free port in 18090-18189"
+GATEWAY_URL="http://127.0.0.1:$port"
+
+work=$(mktemp -d)
+gateway_pid=""
+cleanup() {
+  [ -n "$gateway_pid" ] && kill "$gateway_pid" 2>/dev/null && wait "$gateway_pid" 2>/dev/null
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+sw_say "starting a bench gateway on $GATEWAY_URL (log: $work/gateway.log)"
+QUARKUS_HTTP_PORT=$port RATE_LIMIT_ANON_PER_MINUTE=100000000 RATE_LIMIT_USER_PER_MINUTE=100000000 \
+  RATE_LIMIT_BURST=100000000 KAFKA_TOPIC_PREFIX=${KAFKA_TOPIC_PREFIX:-} \
+  java ${SHELFWATCH_JAVA_OPTS:--Xmx160m -XX:+UseSerialGC} -jar "$JAR" >"$work/gateway.log" 2>&1 &
+gateway_pid=$!
+for _ in $(seq 1 300); do
+  curl -fsS "$GATEWAY_URL/q/health/ready" >/dev/null 2>&1 && break
+  kill -0 "$gateway_pid" 2>/dev/null || sw_die "the bench gateway died: $(tail -5 "$work/gateway.log")"
+  sleep 0.1
+done
+curl -fsS "$GATEWAY_URL/q/health/ready" >/dev/null || sw_die "the bench gateway did not become ready"
+
+[ -n "${ADMIN_EMAIL:-}" ] && [ -n "${ADMIN_PASSWORD:-}" ] || sw_die "ADMIN_EMAIL / ADMIN_PASSWORD are not set (deploy/local/env.sh)"
+login=$(curl -fsS -H 'Content-Type: application/json' \
+  -d "{\"email\":\"$ADMIN_EMAIL\",\"password\":\"$ADMIN_PASSWORD\"}" "$AUTH_URL/api/v1/auth/login")
+TOKEN=$(printf '%s' "$login" | sed -n 's/.*"access_token" *: *"\([^"]*\)".*/\1/p')
+[ -n "$TOKEN" ] || sw_die "admin login answered no access_token"
+
+for base in "$PRODUCT_URL" "$GATEWAY_URL"; do
+  code=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $TOKEN" "$base$BENCH_PATH")
+  [ "$code" = 200 ] || sw_die "GET $base$BENCH_PATH answered $code"
+done
+
+# wrk Lua: the bearer header, and an optional per-request delay (ms) for paced runs.
+cat >"$work/bench.lua" <<LUA
+wrk.headers["Authorization"] = "Bearer $TOKEN"
+local pause = tonumber(os.getenv("BENCH_DELAY_MS") or "0")
+function delay() return pause end
+LUA
+
+# run <url> [delay_ms] -> "<requests/s> <p50 ms> <p99 ms>"
+run() {
+  local out
+  out=$(BENCH_DELAY_MS=${2:-0} wrk -t"$THREADS" -c"$CONNECTIONS" -d"${RUN_DURATION:-$DURATION}" --latency -s "$work/bench.lua" "$1$BENCH_PATH")
+  if grep -q 'Non-2xx' <<<"$out"; then
+    sw_warn "non-2xx answers during the run against $1: $(grep 'Non-2xx' <<<"$out")"
+  fi
+  awk '
+    function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
+    /Requests\/sec/ { rps = $2 }
+    $1 == "50%" { p50 = ms($2) }
+    $1 == "99%" { p99 = ms($2) }
+    END { printf "%.0f %.3f %.3f\n", rps, p50, p99 }' <<<"$out"
+}
+
+# Per-connection delay that paces CONNECTIONS connections to about <rate> requests/s.
+delay_for() { awk -v c="$CONNECTIONS" -v r="$1" 'BEGIN { d = c * 1000 / r; printf "%d", (d < 1 ? 1 : d) }'; }
+
+sw_say "warm-up"
+RUN_DURATION=3s run "$PRODUCT_URL" >/dev/null
+RUN_DURATION=3s run "$GATEWAY_URL" >/dev/null
+
+sw_say "peak (closed loop, $CONNECTIONS connections, $DURATION)"
+read -r direct_peak d_p50 d_p99 < <(run "$PRODUCT_URL")
+read -r gateway_peak g_p50 g_p99 < <(run "$GATEWAY_URL")
+
+half=$((direct_peak / 2))
+results=()
+for rate in "$half" "$direct_peak"; do
+  d=$(delay_for "$rate")
+  sw_say "fixed load ~${rate} req/s (delay ${d} ms per request per connection)"
+  read -r dr dp50 dp99 < <(run "$PRODUCT_URL" "$d")
+  read -r gr gp50 gp99 < <(run "$GATEWAY_URL" "$d")
+  results+=("$rate $dr $dp50 $dp99 $gr $gp50 $gp99")
+done
+
+printf '\n%-22s %10s %10s %10s %10s %10s %10s %10s %10s\n' "load" "direct/s" "p50 ms" "p99 ms" "gateway/s" "p50 ms" "p99 ms" "+p50 ms" "+p99 ms"
+printf '%-22s %10s %10s %10s %10s %10s %10s %10s %10s\n' "peak" "$direct_peak" "$d_p50" "$d_p99" "$gateway_peak" "$g_p50" "$g_p99" \
+  "$(awk -v a="$g_p50" -v b="$d_p50" 'BEGIN{printf "%.3f", a-b}')" "$(awk -v a="$g_p99" -v b="$d_p99" 'BEGIN{printf "%.3f", a-b}')"
+failed=0
+i=0
+for line in "${results[@]}"; do
+  read -r rate dr dp50 dp99 gr gp50 gp99 <<<"$line"
+  add50=$(awk -v a="$gp50" -v b="$dp50" 'BEGIN{printf "%.3f", a-b}')
+  add99=$(awk -v a="$gp99" -v b="$dp99" 'BEGIN{printf "%.3f", a-b}')
+  label=$([ "$i" = 0 ] && echo "fixed ${rate}/s (half)" || echo "fixed ${rate}/s (peak)")
+  printf '%-22s %10s %10s %10s %10s %10s %10s %10s %10s\n' "$label" "$dr" "$dp50" "$dp99" "$gr" "$gp50" "$gp99" "$add50" "$add99"
+  if [ "$i" = 0 ]; then
+    awk -v a="$add50" 'BEGIN{exit !(a > 1.0)}' && { sw_warn "added p50 $add50 ms > 1 ms at half load"; failed=1; }
+    awk -v a="$add99" 'BEGIN{exit !(a > 3.0)}' && { sw_warn "added p99 $add99 ms > 3 ms at half load"; failed=1; }
+  fi
+  i=$((i + 1))
+done
+ratio=$(awk -v g="$gateway_peak" -v d="$direct_peak" 'BEGIN{printf "%.2f", (d > 0 ? g / d : 0)}')
+printf '\nthroughput ratio (gateway peak / direct peak): %s (target >= 0.5)\n' "$ratio"
+awk -v r="$ratio" 'BEGIN{exit !(r < 0.5)}' && { sw_warn "throughput ratio $ratio < 0.5"; failed=1; }
+exit "$failed"
