@@ -13,5 +13,11 @@ cd "$SHELFWATCH_ROOT"
 
 bash "$SHELFWATCH_ROOT/deploy/local/infra-up.sh"
 
+# The Kubernetes manifests: rendered offline and checked against their schemas and our rules.
+# It needs neither the build nor the infrastructure; skipped when Maven arguments narrow the run.
+if [ "$#" -eq 0 ]; then
+  bash "$SHELFWATCH_ROOT/deploy/k8s/test/run.sh"
+fi
+
 echo "[shelfwatch] running: ./mvnw -B verify $*"
 sw_mvn -B verify "$@" </dev/null
