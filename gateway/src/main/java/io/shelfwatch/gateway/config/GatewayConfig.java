@@ -51,7 +51,7 @@ public interface GatewayConfig {
     @WithDefault("2s")
     Duration healthTimeout();
 
-    /** Largest request body the gateway forwards (bytes, by Content-Length); larger ones get 413. */
+    /** Largest request body the gateway forwards (bytes: by Content-Length up front, counted for a chunked body); larger ones get 413. */
     @WithDefault("2097152")
     long maxBodySize();
 

@@ -41,12 +41,18 @@ final class UpstreamFailureInterceptor implements ProxyInterceptor {
 
     @Override
     public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
-        return breaker.<ProxyResponse>execute(promise -> context.sendRequest().onComplete(promise))
-                .recover(failure -> Future.succeededFuture(errorResponse(context, failure)));
+        return breaker.<ProxyResponse>execute(promise -> context.sendRequest().onComplete(result -> {
+                    if (result.failed() && RequestBodyCap.exceeded(context)) {
+                        // The client's fault, not the upstream's: answered, and not counted by the breaker.
+                        promise.complete(errorResponse(context, GatewayError.PAYLOAD_TOO_LARGE, result.cause()));
+                    } else {
+                        promise.handle(result);
+                    }
+                }))
+                .recover(failure -> Future.succeededFuture(errorResponse(context, classify(failure), failure)));
     }
 
-    private ProxyResponse errorResponse(ProxyContext context, Throwable failure) {
-        GatewayError error = classify(failure);
+    private ProxyResponse errorResponse(ProxyContext context, GatewayError error, Throwable failure) {
         ProxyRequest request = context.request();
         String path = HttpUtils.normalizePath(request.proxiedRequest().path());
         LOG.warnf("%s %s -> %s failed, answering %d: %s",

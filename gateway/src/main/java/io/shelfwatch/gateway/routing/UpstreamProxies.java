@@ -42,6 +42,7 @@ public class UpstreamProxies {
                     // Order matters: the failure interceptor wraps everything after it.
                     .addInterceptor(new UpstreamFailureInterceptor(upstream, breaker,
                             Math.max(1, config.breaker().resetTimeout().toSeconds())))
+                    .addInterceptor(new RequestBodyCap(config.maxBodySize()))
                     .addInterceptor(new ForwardRoutedPath())
                     .addInterceptor(new DropHopByHopHeaders());
             proxies.put(upstream, proxy);

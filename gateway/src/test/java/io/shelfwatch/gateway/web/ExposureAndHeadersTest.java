@@ -5,13 +5,24 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -20,6 +31,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import io.shelfwatch.gateway.routing.Upstream;
 import io.shelfwatch.gateway.support.Tokens;
@@ -80,6 +92,36 @@ class ExposureAndHeadersTest {
                 .body("$", hasKey("details"));
         WireMockUpstreams.server(Upstream.PRODUCT).verify(0, anyRequestedFor(anyUrl()));
         WireMockUpstreams.server(Upstream.CONNECTOR).verify(0, anyRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void chunkedBodyOverTheLimitIsA413AndTheUpstreamNeverGetsAWholeRequest() throws Exception {
+        WireMockUpstreams.server(Upstream.PRODUCT).stubFor(post("/api/v1/products/").atPriority(1)
+                .willReturn(okJson("{\"ok\":true}")));
+
+        HttpResponse<String> small = sendChunked(1024);
+        assertEquals(200, small.statusCode(), small.body());
+
+        HttpResponse<String> big = sendChunked(2 * 1024 * 1024 + 64 * 1024);
+        assertEquals(413, big.statusCode());
+        assertTrue(big.body().contains("\"detail\":\"Request body too large\""), big.body());
+        // Only the small body arrived whole; the big one was cut off and reset mid-stream.
+        WireMockUpstreams.server(Upstream.PRODUCT).verify(1, postRequestedFor(urlEqualTo("/api/v1/products/")));
+    }
+
+    /** A POST whose body has no Content-Length (an InputStream publisher), so it goes out chunked. */
+    private static HttpResponse<String> sendChunked(int size) throws Exception {
+        byte[] body = new byte[size];
+        java.util.Arrays.fill(body, (byte) ' ');
+        body[0] = '{';
+        body[size - 1] = '}';
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port + "/api/v1/products/"))
+                .header("Authorization", Tokens.bearer())
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
+                .build();
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+                .send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
