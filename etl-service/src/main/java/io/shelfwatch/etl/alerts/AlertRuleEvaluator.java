@@ -100,7 +100,7 @@ public class AlertRuleEvaluator implements ObservationListener {
     }
 
     private Uni<Firing> price(AlertRule rule, Observation o, AlertRuleState stored, String label) {
-        if (!"active".equals(o.status())) {
+        if (!"active".equals(o.status()) || rule.threshold == null) {
             return Uni.createFrom().nullItem();
         }
         boolean drop = RuleShape.PRICE_DROP.equals(rule.alertType);
