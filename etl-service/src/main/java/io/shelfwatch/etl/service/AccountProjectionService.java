@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.shelfwatch.etl.Account;
+import io.shelfwatch.etl.alerts.AlertRuleRepository;
 import io.shelfwatch.etl.messaging.AccountStateEvent;
 import io.shelfwatch.etl.repository.AccountRepository;
 import io.smallrye.mutiny.Uni;
@@ -15,9 +16,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class AccountProjectionService {
 
     private final AccountRepository accounts;
+    private final AlertRuleRepository alertRules;
 
-    public AccountProjectionService(AccountRepository accounts) {
+    public AccountProjectionService(AccountRepository accounts, AlertRuleRepository alertRules) {
         this.accounts = accounts;
+        this.alertRules = alertRules;
     }
 
     public Uni<Account> find(UUID userId) {
@@ -59,6 +62,9 @@ public class AccountProjectionService {
 
     /** A deleted user leaves nothing behind in this service. */
     private Uni<Void> removeRows(UUID userId) {
-        return accounts.deleteById(userId).replaceWithVoid();
+        // Alert rules take their history and state with them (foreign keys cascade).
+        return alertRules.deleteOfUser(userId)
+                .flatMap(rules -> accounts.deleteById(userId))
+                .replaceWithVoid();
     }
 }
