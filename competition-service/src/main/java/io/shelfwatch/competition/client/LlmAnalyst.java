@@ -58,8 +58,10 @@ public class LlmAnalyst {
     }
 
     private ChatCompletionsApi client(URI baseUrl) {
+        // `https://api.openai.com/v1/` and `…/v1` are the same base; the interface adds `/chat/completions`.
+        String base = baseUrl.toString().replaceAll("/+$", "");
         return QuarkusRestClientBuilder.newBuilder()
-                .baseUri(baseUrl)
+                .baseUri(URI.create(base))
                 .connectTimeout(config.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .readTimeout(config.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .build(ChatCompletionsApi.class);

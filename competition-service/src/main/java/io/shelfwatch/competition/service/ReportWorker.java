@@ -22,6 +22,7 @@ import io.shelfwatch.competition.repository.ReportGenerationRepository;
 import io.shelfwatch.competition.rest.RequestIdFilter;
 import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -54,10 +55,11 @@ public class ReportWorker {
     private final LlmAnalyst llm;
     private final CompetitionConfig config;
     private final Vertx vertx;
+    private final MeterRegistry metrics;
 
     public ReportWorker(ReportGenerationRepository generations, CompetitionReportRepository reports,
             ReportEvidenceCollector evidence, BuiltInAnalyst builtIn, LlmAnalyst llm, CompetitionConfig config,
-            Vertx vertx) {
+            Vertx vertx, MeterRegistry metrics) {
         this.generations = generations;
         this.reports = reports;
         this.evidence = evidence;
@@ -65,6 +67,7 @@ public class ReportWorker {
         this.llm = llm;
         this.config = config;
         this.vertx = vertx;
+        this.metrics = metrics;
     }
 
     /** Picks up what no request started at once: generations queued elsewhere, or abandoned. */
@@ -129,10 +132,12 @@ public class ReportWorker {
                             .insertNext(UUID.randomUUID(), claim.userId(), claim.asinMain(), written.analysis(),
                                     prompt.evidenceJson(), prompt.evidenceHash(), prompt.inputHash(),
                                     written.analyst(), written.model(), written.fallbackReason(), claim.id())
-                            .flatMap(version -> finish(claim, ReportGeneration.SUCCEEDED, version, null))));
+                            .flatMap(version -> finish(claim, ReportGeneration.SUCCEEDED, version, null)))
+                            .invoke(() -> count(written.analyst(), written.fallbackReason() != null, "succeeded")));
                 })
                 .onFailure().recoverWithUni(failure -> {
                     LOG.errorf(failure, "report generation %s for %s failed", claim.id(), claim.asinMain());
+                    count("none", false, "failed");
                     return Panache.withTransaction(() -> finish(claim, ReportGeneration.FAILED, null,
                             "the report could not be generated: " + failure.getClass().getSimpleName()));
                 })
@@ -162,6 +167,12 @@ public class ReportWorker {
 
     private Written builtIn(ReportEvidence collected, String fallbackReason) {
         return new Written(builtIn.analyse(collected), CompetitionReport.BUILT_IN, BuiltInAnalyst.MODEL, fallbackReason);
+    }
+
+    /** Reports written per analyst, and how often the LLM had to be replaced: what an operator watches. */
+    private void count(String analyst, boolean fallback, String outcome) {
+        metrics.counter("shelfwatch.competition.reports", "analyst", analyst, "fallback", Boolean.toString(fallback),
+                "outcome", outcome).increment();
     }
 
     /** Records the end, unless the generation was meanwhile taken up again by another worker. */

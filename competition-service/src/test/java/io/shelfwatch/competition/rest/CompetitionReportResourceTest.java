@@ -290,4 +290,45 @@ class CompetitionReportResourceTest {
         as(token).urlEncodingEnabled(false).get("/v1/competitions/" + main + "/report:refresh").then()
                 .statusCode(not(equalTo(200)));
     }
+
+    /** A generation some replica started an hour ago and never finished (it died). */
+    private static void abandoned(UUID userId, String main, int attempts) throws Throwable {
+        VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> Panache.getSession()
+                .flatMap(s -> s.createNativeQuery("""
+                        INSERT INTO report_generations (id, user_id, asin_main, status, forced, attempts, requested_at,
+                                                        started_at)
+                        VALUES (:id, :user, :main, 'running', false, :attempts, now() - interval '1 hour',
+                                now() - interval '1 hour')
+                        """).setParameter("id", UUID.randomUUID()).setParameter("user", userId)
+                        .setParameter("main", main).setParameter("attempts", attempts).executeUpdate())));
+    }
+
+    @Test
+    void anAbandonedGenerationRunsAgainAndOneAbandonedTooOftenIsRecordedAsFailed() throws Throwable {
+        UUID userId = UUID.randomUUID();
+        String token = Tokens.forUser(userId, "w@example.com", "pro");
+        String retried = Asins.random();
+        String givenUp = Asins.random();
+        link(token, retried, List.of(Asins.random()));
+        link(token, givenUp, List.of(Asins.random()));
+        abandoned(userId, retried, 1);
+        abandoned(userId, givenUp, 3);
+
+        // Still "running" as far as a refresh can tell: no second generation beside it.
+        refresh(token, retried, "force=true").statusCode(200).body("status", equalTo("in_progress"));
+        awaitVersion(token, retried, 1).body("analyst", equalTo("built_in"));
+        as(token).get("/v1/competitions/" + retried + "/report/status").then()
+                .body("status", equalTo("succeeded")).body("attempts", equalTo(2));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as(token)
+                .get("/v1/competitions/" + givenUp + "/report/status").then().statusCode(200)
+                .body("status", equalTo("failed"))
+                .body("error", containsString("abandoned"))
+                .body("finished_at", notNullValue()));
+        as(token).get("/v1/competitions/" + givenUp + "/report").then().statusCode(404)
+                .body("detail", containsString("the last generation failed: abandoned"));
+        // A failed generation does not block the next one.
+        refresh(token, givenUp, null).statusCode(200).body("status", equalTo("queued"));
+        awaitVersion(token, givenUp, 1);
+    }
 }
