@@ -4,6 +4,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
 
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
@@ -153,16 +155,25 @@ public class ReportWorker {
         return llm.analyse(prompt.system(), prompt.user())
                 .map(answer -> new Written(answer.analysis(), CompetitionReport.LLM, answer.model(), null))
                 .onFailure().recoverWithItem(failure -> {
-                    String reason = failure instanceof LlmException ? failure.getMessage()
-                            : failure instanceof org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException
-                                    ? "the LLM endpoint failed repeatedly; it is not asked for a while"
-                                    : failure instanceof org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException
-                                            ? "the LLM did not answer in time"
-                                            : "the LLM call failed (" + failure.getClass().getSimpleName() + ")";
+                    String reason = fallbackReason(failure);
                     LOG.warnf("LLM analysis of %s failed, the built-in analyst writes it: %s", collected.asinMain(),
                             reason);
                     return builtIn(collected, reason);
                 });
+    }
+
+    /** Why the LLM's analysis is missing, in words fit for the report (never the key, never its raw answer). */
+    private static String fallbackReason(Throwable failure) {
+        if (failure instanceof LlmException) {
+            return failure.getMessage();
+        }
+        if (failure instanceof CircuitBreakerOpenException) {
+            return "the LLM endpoint failed repeatedly; it is not asked for a while";
+        }
+        if (failure instanceof TimeoutException) {
+            return "the LLM did not answer in time";
+        }
+        return "the LLM call failed (" + failure.getClass().getSimpleName() + ")";
     }
 
     private Written builtIn(ReportEvidence collected, String fallbackReason) {
