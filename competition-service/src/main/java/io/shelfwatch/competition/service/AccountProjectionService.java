@@ -7,8 +7,10 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.shelfwatch.competition.Account;
 import io.shelfwatch.competition.messaging.AccountStateEvent;
 import io.shelfwatch.competition.repository.AccountRepository;
+import io.shelfwatch.competition.repository.CompetitionReportRepository;
 import io.shelfwatch.competition.repository.CompetitorLinkRepository;
 import io.shelfwatch.competition.repository.CompetitorRepository;
+import io.shelfwatch.competition.repository.ReportGenerationRepository;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -20,13 +22,18 @@ public class AccountProjectionService {
     private final CompetitorRepository competitors;
     private final CompetitorService competitorService;
     private final CompetitorLinkRepository links;
+    private final CompetitionReportRepository reports;
+    private final ReportGenerationRepository generations;
 
     public AccountProjectionService(AccountRepository accounts, CompetitorRepository competitors,
-            CompetitorService competitorService, CompetitorLinkRepository links) {
+            CompetitorService competitorService, CompetitorLinkRepository links, CompetitionReportRepository reports,
+            ReportGenerationRepository generations) {
         this.accounts = accounts;
         this.competitors = competitors;
         this.competitorService = competitorService;
         this.links = links;
+        this.reports = reports;
+        this.generations = generations;
     }
 
     public Uni<Account> find(UUID userId) {
@@ -81,6 +88,8 @@ public class AccountProjectionService {
                     return chain;
                 })
                 .flatMap(v -> links.removeAllOf(userId))
+                .flatMap(v -> reports.removeAllOf(userId))
+                .flatMap(v -> generations.removeAllOf(userId))
                 .flatMap(v -> accounts.deleteById(userId))
                 .replaceWithVoid();
     }
