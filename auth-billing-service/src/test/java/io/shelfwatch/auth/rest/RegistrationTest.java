@@ -65,6 +65,11 @@ class RegistrationTest {
         given().contentType(ContentType.JSON).body("{\"email\":\"not-an-email\",\"password\":\"long-enough\"}")
                 .post("/api/v1/auth/register").then().statusCode(422)
                 .body("detail[0].loc", contains("body", "email"));
+        // A wrong JSON type is invalid input too, in the same shape (not Quarkus's own 400).
+        given().contentType(ContentType.JSON).body("{\"email\":{\"nested\":true},\"password\":\"long-enough\"}")
+                .post("/api/v1/auth/register").then().statusCode(422)
+                .body("detail[0].loc", contains("body", "email"))
+                .body("detail[0].type", equalTo("type_error"));
     }
 
     @Test
