@@ -154,6 +154,16 @@ class UpdatesWebSocketTest {
     }
 
     @Test
+    void anAlertThatCanNeverBeProcessedGoesToTheDeadLetterTopic() {
+        String key = "asin:" + PriceUpdates.randomAsin();
+        String poison = "{\"event_id\":\"" + UUID.randomUUID() + "\",\"type\":\"alert_raised\",\"data\":{}}";
+        try (KafkaCompanion kafka = Kafka.companion()) {
+            sendAlert(kafka, key, poison);
+            assertEquals(poison, Kafka.awaitRecord(kafka, Kafka.topic("alerts.dlq"), r -> key.equals(r.key())).value());
+        }
+    }
+
+    @Test
     void theTokenMayComeInTheHeaderOrAsAccessToken() {
         String token = TrackedProductResourceTest.token(UUID.randomUUID());
         try (LiveClient header = LiveClient.withHeader(root, token)) {
