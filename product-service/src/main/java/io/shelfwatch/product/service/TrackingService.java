@@ -54,15 +54,15 @@ public class TrackingService {
             }
             return tracking.isTracking(userId, product.id).flatMap(already -> already
                     ? Uni.createFrom().item(product)
-                    : lockCount(userId).flatMap(locked -> limitOf(userId)).flatMap(limit -> tracking.countFor(userId)
-                            .flatMap(count -> {
-                        if (limit >= 0 && count >= limit) {
-                            return Uni.createFrom().failure(
-                                    new ForbiddenException("Plan limit reached: max_products=" + limit));
-                        }
-                        return tracking.track(userId, product.id, "url")
-                                .flatMap(added -> announce(product, userId)).replaceWith(product);
-                    })));
+                    : lockCount(userId).flatMap(locked -> limitOf(userId))
+                            .flatMap(limit -> tracking.countFor(userId).flatMap(count -> {
+                                if (limit >= 0 && count >= limit) {
+                                    return Uni.createFrom().failure(
+                                            new ForbiddenException("Plan limit reached: max_products=" + limit));
+                                }
+                                return tracking.track(userId, product.id, "url")
+                                        .flatMap(added -> announce(product, userId)).replaceWith(product);
+                            })));
         });
     }
 
@@ -81,17 +81,19 @@ public class TrackingService {
         }
         return competitors.findById(product.competitorId).flatMap(store -> store == null
                 ? Uni.createFrom().voidItem()
-                : lockCount(store.userId).flatMap(locked -> tracking.isTracking(store.userId, product.id))
+                : lockCount(store.userId)
+                        .flatMap(locked -> tracking.isTracking(store.userId, product.id))
                         .flatMap(already -> already ? Uni.createFrom().voidItem()
-                                : limitOf(store.userId).flatMap(limit -> tracking.countFor(store.userId)
-                                        .flatMap(count -> {
-                                            if (limit >= 0 && count >= limit) {
-                                                return firstObservation ? announceUsage(store.userId)
-                                                        : Uni.createFrom().voidItem();
-                                            }
-                                            return tracking.track(store.userId, product.id, "competitor")
-                                                    .flatMap(added -> announce(product, store.userId));
-                                        }))));
+                                : trackWithinLimit(product, store.userId, firstObservation)));
+    }
+
+    private Uni<Void> trackWithinLimit(Product product, UUID ownerId, boolean firstObservation) {
+        return limitOf(ownerId).flatMap(limit -> tracking.countFor(ownerId).flatMap(count -> {
+            if (limit >= 0 && count >= limit) {
+                return firstObservation ? announceUsage(ownerId) : Uni.createFrom().voidItem();
+            }
+            return tracking.track(ownerId, product.id, "competitor").flatMap(added -> announce(product, ownerId));
+        }));
     }
 
     /**

@@ -107,6 +107,7 @@ class UpdatesWebSocketTest {
                 LiveClient carolWs = LiveClient.withHeader(root, TrackedProductResourceTest.token(carol));
                 KafkaCompanion kafka = Kafka.companion()) {
             Instant now = Instant.now();
+            long sentAt = System.currentTimeMillis();
             PriceUpdates.send(kafka, "url:" + aliceUrl, PriceUpdates.forUrl(UUID.randomUUID(), "url:" + aliceUrl,
                     aliceUrl, new BigDecimal("22990.00"), now));
             PriceUpdates.send(kafka, "url:" + bobUrl, PriceUpdates.forUrl(UUID.randomUUID(), "url:" + bobUrl,
@@ -123,6 +124,11 @@ class UpdatesWebSocketTest {
                     && bobWs.messages.size() >= 2 && carolWs.messages.size() >= 1);
 
             JsonPath alicePrice = only(aliceWs, "price_update");
+            int index = aliceWs.messages.stream().filter(m -> m.contains("\"price_update\"")).findFirst()
+                    .map(aliceWs.messages::indexOf).orElseThrow();
+            // Reported, not asserted: the machine running the tests is shared (DESIGN's target is under a second).
+            System.out.printf("price.updates record to WebSocket message: %d ms%n",
+                    aliceWs.arrivedAtMillis.get(index) - sentAt);
             assertEquals(aliceProduct, alicePrice.getString("data.product_id"));
             assertEquals(2299000L, alicePrice.getLong("data.new_price_cents"));
             assertEquals("USD", alicePrice.getString("data.currency"));

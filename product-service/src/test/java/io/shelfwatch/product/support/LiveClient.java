@@ -12,12 +12,17 @@ import io.quarkus.websockets.next.WebSocketClientConnection;
 public final class LiveClient implements AutoCloseable {
 
     public final List<String> messages = new CopyOnWriteArrayList<>();
+    /** When each message arrived, in the order of {@link #messages}. */
+    public final List<Long> arrivedAtMillis = new CopyOnWriteArrayList<>();
     public volatile CloseReason closedWith;
     private final WebSocketClientConnection connection;
 
     private LiveClient(BasicWebSocketConnector connector) {
         this.connection = connector
-                .onTextMessage((connection, message) -> messages.add(message))
+                .onTextMessage((connection, message) -> {
+                    arrivedAtMillis.add(System.currentTimeMillis());
+                    messages.add(message);
+                })
                 .onClose((connection, reason) -> closedWith = reason)
                 .connectAndAwait();
     }
