@@ -67,6 +67,17 @@ public interface ProductConfig {
         @WithDefault("256")
         int bufferSize();
 
+        /**
+         * A connection whose client has answered no ping for this long is closed (1001); with pings
+         * every 30 s (quarkus.websockets-next.server.auto-ping-interval) that is three missed answers.
+         */
+        @WithDefault("90s")
+        Duration maxSilence();
+
+        /** How often connections are checked for silence (LiveUpdates' @Scheduled reads it). */
+        @WithDefault("15s")
+        Duration silenceCheck();
+
         /** A price.updates record for a product the catalog has not stored yet is routed again once after this. */
         @WithDefault("1s")
         Duration unknownProductRetry();

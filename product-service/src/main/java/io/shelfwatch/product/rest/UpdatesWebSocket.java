@@ -9,18 +9,21 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.OnClose;
 import io.quarkus.websockets.next.OnOpen;
+import io.quarkus.websockets.next.OnPongMessage;
 import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.shelfwatch.product.service.LiveFeed;
 import io.shelfwatch.product.service.LiveUpdates;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.buffer.Buffer;
 
 /**
  * Doc C's `/ws/updates`: live `price_update` and `alert` messages for the products the
  * caller tracks or watches, and the caller's own rule alerts. The upgrade needs a valid
  * token (`Authorization: Bearer`, or `?access_token=` for browsers, see AccessTokenQuery);
  * without one it is refused with 401. Quarkus closes the connection when the token expires.
- * The client sends nothing; the server pings it (auto-ping-interval) so a dead peer is noticed.
+ * The client sends nothing; the server pings it (auto-ping-interval) and closes a connection
+ * whose client has stopped answering (LiveUpdates' idle handling).
  * <p>
  * Not a `Multi` returned from {@code @OnOpen}: each connection's messages go through a
  * {@link LiveFeed}, which must see when the socket has taken a message to bound what a slow
@@ -53,6 +56,12 @@ public class UpdatesWebSocket {
                 });
             }
         });
+    }
+
+    /** The answer to the server's auto-ping: the client is alive (see LiveUpdates' idle handling). */
+    @OnPongMessage
+    public void pong(WebSocketConnection connection, Buffer data) {
+        live.heard(user(), connection.id());
     }
 
     @OnClose

@@ -22,6 +22,9 @@ public final class LiveFeed {
     /** RFC 6455 1008: the server ends the connection because the client broke its policy (reading too slowly). */
     public static final int SLOW_CLIENT = 1008;
 
+    /** RFC 6455 1001 (going away), as load balancers close idle WebSockets: the peer stopped answering pings. */
+    public static final int SILENT_CLIENT = 1001;
+
     private static final Logger LOG = Logger.getLogger(LiveFeed.class);
 
     /** The socket under the feed; the endpoint adapts WebSockets Next's connection, tests a fake. */
@@ -37,10 +40,33 @@ public final class LiveFeed {
     private final Deque<String> pending = new ArrayDeque<>();
     private boolean sending;
     private boolean closed;
+    private volatile long lastHeardMillis;
 
-    public LiveFeed(Socket socket, int capacity) {
+    public LiveFeed(Socket socket, int capacity, long openedAtMillis) {
         this.socket = socket;
         this.capacity = capacity;
+        this.lastHeardMillis = openedAtMillis;
+    }
+
+    /** The client answered a ping (or said anything): it is still there. */
+    public void heard(long atMillis) {
+        lastHeardMillis = atMillis;
+    }
+
+    /** Closes the connection when the client has not been heard from since `deadlineMillis`; true if it did. */
+    public boolean closeIfSilentSince(long deadlineMillis) {
+        if (lastHeardMillis >= deadlineMillis) {
+            return false;
+        }
+        synchronized (this) {
+            if (closed) {
+                return false;
+            }
+            closed = true;
+            pending.clear();
+        }
+        socket.close(SILENT_CLIENT, "No answer to pings; reconnect");
+        return true;
     }
 
     /** Queues a message; false once the feed is closed (by overflow, a failed write or the client). */

@@ -6,6 +6,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.quarkus.scheduler.Scheduled;
+import io.quarkus.scheduler.Scheduled.ConcurrentExecution;
 import io.shelfwatch.product.config.ProductConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -27,7 +29,7 @@ public class LiveUpdates {
 
     /** A connection opened for a user; its feed is bounded by product.live.buffer-size. */
     public LiveFeed open(UUID userId, String connectionId, LiveFeed.Socket socket) {
-        LiveFeed feed = new LiveFeed(socket, config.live().bufferSize());
+        LiveFeed feed = new LiveFeed(socket, config.live().bufferSize(), System.currentTimeMillis());
         feeds.computeIfAbsent(userId, user -> new ConcurrentHashMap<>()).put(connectionId, feed);
         return feed;
     }
@@ -40,6 +42,38 @@ public class LiveUpdates {
             }
             return connections.isEmpty() ? null : connections;
         });
+    }
+
+    /** A pong (the answer to the server's auto-ping) arrived on a connection. */
+    public void heard(UUID userId, String connectionId) {
+        Map<String, LiveFeed> connections = feeds.get(userId);
+        LiveFeed feed = connections == null ? null : connections.get(connectionId);
+        if (feed != null) {
+            feed.heard(System.currentTimeMillis());
+        }
+    }
+
+    /**
+     * Idle handling: the server pings every connection (auto-ping-interval); one whose client
+     * has not answered for product.live.max-silence is a dead peer (a laptop closed, a network
+     * gone) that TCP alone would notice only after many minutes, so it is closed now.
+     */
+    @Scheduled(every = "${product.live.silence-check:15s}", concurrentExecution = ConcurrentExecution.SKIP)
+    void closeSilentConnections() {
+        closeSilentSince(System.currentTimeMillis() - config.live().maxSilence().toMillis());
+    }
+
+    /** Closes every connection not heard from since the deadline; answers how many. */
+    public int closeSilentSince(long deadlineMillis) {
+        int closed = 0;
+        for (Map<String, LiveFeed> connections : feeds.values()) {
+            for (LiveFeed feed : connections.values()) {
+                if (feed.closeIfSilentSince(deadlineMillis)) {
+                    closed++;
+                }
+            }
+        }
+        return closed;
     }
 
     /** Users with at least one connection here; records for no one here cost no database query. */

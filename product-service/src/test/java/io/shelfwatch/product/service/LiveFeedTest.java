@@ -56,6 +56,16 @@ class LiveFeedTest {
             }
 
             @Override
+            public java.time.Duration maxSilence() {
+                return java.time.Duration.ofSeconds(90);
+            }
+
+            @Override
+            public java.time.Duration silenceCheck() {
+                return java.time.Duration.ofSeconds(15);
+            }
+
+            @Override
             public java.time.Duration unknownProductRetry() {
                 return java.time.Duration.ofSeconds(1);
             }
@@ -130,5 +140,27 @@ class LiveFeedTest {
         assertEquals(List.of("one", "two"), laptop.written);
         hub.close(user, "laptop");
         assertFalse(hub.anyoneConnected());
+    }
+
+    @Test
+    void aClientThatStopsAnsweringPingsIsClosedWith1001AndOneThatAnswersIsNot() {
+        LiveUpdates hub = hub(8);
+        UUID user = UUID.randomUUID();
+        FakeSocket silent = new FakeSocket(true);
+        FakeSocket answering = new FakeSocket(true);
+        LiveFeed silentFeed = hub.open(user, "silent", silent);
+        LiveFeed answeringFeed = hub.open(user, "answering", answering);
+        long now = System.currentTimeMillis();
+        hub.heard(user, "answering");
+        assertEquals(0, hub.closeSilentSince(now - 60_000), "both were heard from within the last minute");
+
+        // A minute on: only the connection that answered a ping since is still wanted.
+        answeringFeed.heard(now + 60_000);
+        assertEquals(1, hub.closeSilentSince(now + 30_000));
+        assertEquals(LiveFeed.SILENT_CLIENT, silent.closeCode);
+        assertEquals(1001, silent.closeCode);
+        assertTrue(silentFeed.isClosed());
+        assertNull(answering.closeCode);
+        assertEquals(0, hub.closeSilentSince(now + 30_000), "a closed connection is not closed twice");
     }
 }
