@@ -29,6 +29,8 @@ public interface ProductConfig {
 
     Outbox outbox();
 
+    Live live();
+
     interface Cache {
         /** How long a cached product is served as fresh; `stale_at` is the end of it. */
         @WithDefault("60s")
@@ -55,5 +57,29 @@ public interface ProductConfig {
         /** Most events the relay sends in one transaction. */
         @WithDefault("100")
         int batchSize();
+    }
+
+    interface Live {
+        /**
+         * Updates one /ws/updates connection may have waiting for its socket; one more and the
+         * connection is closed with 1008 (see LiveFeed), so a slow client never holds memory or others up.
+         */
+        @WithDefault("256")
+        int bufferSize();
+
+        /**
+         * A connection whose client has answered no ping for this long is closed (1001); with pings
+         * every 30 s (quarkus.websockets-next.server.auto-ping-interval) that is three missed answers.
+         */
+        @WithDefault("90s")
+        Duration maxSilence();
+
+        /** How often connections are checked for silence (LiveUpdates' @Scheduled reads it). */
+        @WithDefault("15s")
+        Duration silenceCheck();
+
+        /** A price.updates record for a product the catalog has not stored yet is routed again once after this. */
+        @WithDefault("1s")
+        Duration unknownProductRetry();
     }
 }

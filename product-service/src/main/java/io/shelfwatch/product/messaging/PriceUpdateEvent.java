@@ -12,7 +12,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 
-/** A `price_update` record (contracts/schemas/price.updates/price_update.schema.json); `previous` is not needed here. */
+/** A `price_update` record (contracts/schemas/price.updates/price_update.schema.json); of `previous` only the price. */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record PriceUpdateEvent(
         @NotNull @JsonProperty("event_id") UUID eventId,
@@ -27,7 +27,15 @@ public record PriceUpdateEvent(
             @JsonProperty("url") String url,
             @JsonProperty("competitor_id") UUID competitorId,
             @NotNull @Pattern(regexp = "active|removed") @JsonProperty("status") String status,
-            @NotNull @Valid @JsonProperty("snapshot") Snapshot snapshot) {
+            @NotNull @Valid @JsonProperty("snapshot") Snapshot snapshot,
+            @JsonProperty("previous") Previous previous) {
+    }
+
+    /** The values before this observation; null on a product's first one. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Previous(
+            @JsonProperty("price") BigDecimal price,
+            @JsonProperty("currency") String currency) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

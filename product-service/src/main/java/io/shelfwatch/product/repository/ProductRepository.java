@@ -58,6 +58,16 @@ public class ProductRepository implements PanacheRepositoryBase<Product, UUID> {
                 : count("competitorId = ?1 and status = ?2", competitorId, status);
     }
 
+    /** A store's active products its owner does not track, first seen first. */
+    public Uni<List<Product>> untrackedStoreProducts(UUID competitorId, UUID ownerId) {
+        return getSession().flatMap(session -> session.createNativeQuery(
+                "SELECT p.* FROM products p WHERE p.competitor_id = :competitor AND p.status = 'active'"
+                        + " AND NOT EXISTS (SELECT 1 FROM tracking t WHERE t.product_id = p.id AND t.user_id = :owner)"
+                        + " ORDER BY p.first_seen NULLS LAST, p.id", Product.class)
+                .setParameter("competitor", competitorId).setParameter("owner", ownerId)
+                .getResultList());
+    }
+
     public Uni<Long> countAsins() {
         return count("asin is not null");
     }

@@ -1,7 +1,10 @@
 package io.shelfwatch.product.repository;
 
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -105,5 +108,25 @@ public class TrackingRepository {
     private static String filters(String status, UUID competitorId) {
         return (status != null ? " AND p.status = :status" : "")
                 + (competitorId != null ? " AND p.competitor_id = :competitor" : "");
+    }
+
+    /**
+     * A product by key and everyone who should hear of it live: its trackers and watchers.
+     * Null when the catalog has no such product (yet).
+     */
+    public Uni<Audience> audienceOf(String productKey) {
+        return Panache.getSession().flatMap(session -> session.createNativeQuery(
+                "SELECT p.id, a.user_id FROM products p LEFT JOIN (SELECT product_id, user_id FROM tracking"
+                        + " UNION SELECT product_id, user_id FROM watchlist) a ON a.product_id = p.id"
+                        + " WHERE p.product_key = :key", Object[].class)
+                .setParameter("key", productKey)
+                .getResultList())
+                .map(rows -> rows.isEmpty() ? null : new Audience((UUID) rows.get(0)[0], rows.stream()
+                        .map(row -> (UUID) row[1]).filter(Objects::nonNull)
+                        .collect(Collectors.toUnmodifiableSet())));
+    }
+
+    /** A product's id and the users tracking or watching it. */
+    public record Audience(UUID productId, Set<UUID> users) {
     }
 }

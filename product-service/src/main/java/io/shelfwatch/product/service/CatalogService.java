@@ -21,18 +21,21 @@ public class CatalogService {
     private final ProductRepository products;
     private final PricePointRepository history;
     private final ProcessedEventRepository processed;
+    private final TrackingService tracking;
 
     public CatalogService(ProductRepository products, PricePointRepository history,
-            ProcessedEventRepository processed) {
+            ProcessedEventRepository processed, TrackingService tracking) {
         this.products = products;
         this.history = history;
         this.processed = processed;
+        this.tracking = tracking;
     }
 
     /**
      * Applies one observation; answers the updated product, or null for a record applied
      * before. An observation older than the stored one adds its history point but leaves
-     * the latest metrics alone.
+     * the latest metrics alone. A competitor store's product is tracked for the store's owner
+     * in the same transaction (within the plan's limit).
      */
     @WithTransaction
     public Uni<Product> apply(PriceUpdateEvent event) {
@@ -42,7 +45,11 @@ public class CatalogService {
                 return Uni.createFrom().nullItem();
             }
             return products.ensure(data.productKey(), data.asin(), data.url(), data.competitorId())
-                    .flatMap(product -> update(product, data));
+                    .flatMap(product -> {
+                        boolean firstObservation = product.observedAt == null;
+                        return update(product, data).call(updated -> tracking.trackForStoreOwner(updated,
+                                firstObservation));
+                    });
         });
     }
 

@@ -43,7 +43,10 @@ public class CompetitorProjectionService {
             competitor.userId = data.userId();
             competitor.name = data.name();
             competitor.stateAt = stateAt;
-            return competitors.persist(competitor).replaceWithVoid();
+            Uni<Void> stored = competitors.persist(competitor).replaceWithVoid();
+            // A store's products may reach price.updates before the store reaches us: adopt them now.
+            return existing != null ? stored
+                    : stored.flatMap(done -> tracking.adoptStoreProducts(competitor.id, competitor.userId));
         });
     }
 

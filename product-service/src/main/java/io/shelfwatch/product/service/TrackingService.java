@@ -10,6 +10,7 @@ import io.shelfwatch.product.Product;
 import io.shelfwatch.product.config.ProductConfig;
 import io.shelfwatch.product.messaging.ProductEvents;
 import io.shelfwatch.product.repository.AccountRepository;
+import io.shelfwatch.product.repository.CompetitorRepository;
 import io.shelfwatch.product.repository.ProductRepository;
 import io.shelfwatch.product.repository.TrackingRepository;
 import io.smallrye.mutiny.Multi;
@@ -30,14 +31,16 @@ public class TrackingService {
     private final ProductRepository products;
     private final TrackingRepository tracking;
     private final AccountRepository accounts;
+    private final CompetitorRepository competitors;
     private final ProductEvents events;
     private final ProductConfig config;
 
     public TrackingService(ProductRepository products, TrackingRepository tracking, AccountRepository accounts,
-            ProductEvents events, ProductConfig config) {
+            CompetitorRepository competitors, ProductEvents events, ProductConfig config) {
         this.products = products;
         this.tracking = tracking;
         this.accounts = accounts;
+        this.competitors = competitors;
         this.events = events;
         this.config = config;
     }
@@ -51,15 +54,80 @@ public class TrackingService {
             }
             return tracking.isTracking(userId, product.id).flatMap(already -> already
                     ? Uni.createFrom().item(product)
-                    : limitOf(userId).flatMap(limit -> tracking.countFor(userId).flatMap(count -> {
-                        if (limit >= 0 && count >= limit) {
-                            return Uni.createFrom().failure(
-                                    new ForbiddenException("Plan limit reached: max_products=" + limit));
-                        }
-                        return tracking.track(userId, product.id, "url")
-                                .flatMap(added -> announce(product, userId)).replaceWith(product);
-                    })));
+                    : lockCount(userId).flatMap(locked -> limitOf(userId))
+                            .flatMap(limit -> tracking.countFor(userId).flatMap(count -> {
+                                if (limit >= 0 && count >= limit) {
+                                    return Uni.createFrom().failure(
+                                            new ForbiddenException("Plan limit reached: max_products=" + limit));
+                                }
+                                return tracking.track(userId, product.id, "url")
+                                        .flatMap(added -> announce(product, userId)).replaceWith(product);
+                            })));
         });
+    }
+
+    /**
+     * A competitor store's product seen on `price.updates`: its owner tracks it (via
+     * `competitor`) while the plan allows. Over the limit the product stays in the catalog,
+     * untracked, and `usage` says `limit_reached` when the product is new, so a scan of a
+     * large store does not repeat it for every product it sees again. A product the owner
+     * does not track yet is tried again on its next observation (after an upgrade or a
+     * DELETE it gets in). A store not yet in the local copy adopts its products when its
+     * `competitors` record arrives. Runs in the caller's transaction.
+     */
+    public Uni<Void> trackForStoreOwner(Product product, boolean firstObservation) {
+        if (product.competitorId == null || !"active".equals(product.status)) {
+            return Uni.createFrom().voidItem();
+        }
+        return competitors.findById(product.competitorId).flatMap(store -> store == null
+                ? Uni.createFrom().voidItem()
+                : lockCount(store.userId)
+                        .flatMap(locked -> tracking.isTracking(store.userId, product.id))
+                        .flatMap(already -> already ? Uni.createFrom().voidItem()
+                                : trackWithinLimit(product, store.userId, firstObservation)));
+    }
+
+    private Uni<Void> trackWithinLimit(Product product, UUID ownerId, boolean firstObservation) {
+        return limitOf(ownerId).flatMap(limit -> tracking.countFor(ownerId).flatMap(count -> {
+            if (limit >= 0 && count >= limit) {
+                return firstObservation ? announceUsage(ownerId) : Uni.createFrom().voidItem();
+            }
+            return tracking.track(ownerId, product.id, "competitor").flatMap(added -> announce(product, ownerId));
+        }));
+    }
+
+    /**
+     * A store that just entered the local copy: its owner tracks the active products already
+     * in the catalog, oldest first, up to the plan's limit. Runs in the caller's transaction.
+     */
+    public Uni<Void> adoptStoreProducts(UUID competitorId, UUID ownerId) {
+        return lockCount(ownerId).flatMap(locked -> limitOf(ownerId)).flatMap(limit -> tracking.countFor(ownerId)
+                .flatMap(count -> {
+                    long room = limit < 0 ? Long.MAX_VALUE : Math.max(0, limit - count);
+                    return products.untrackedStoreProducts(competitorId, ownerId).flatMap(found -> {
+                        if (found.isEmpty()) {
+                            return Uni.createFrom().voidItem();
+                        }
+                        List<Product> adopted = found.stream().limit(room).toList();
+                        return Multi.createFrom().iterable(adopted)
+                                .onItem().transformToUniAndConcatenate(product -> tracking
+                                        .track(ownerId, product.id, "competitor")
+                                        .flatMap(added -> announceState(product)))
+                                .collect().last()
+                                .flatMap(done -> announceUsage(ownerId));
+                    });
+                }));
+    }
+
+    /**
+     * Serialises the limit check of one user across transactions and replicas (a REST track
+     * and a store scan at once), so the count read is the count written against.
+     */
+    private Uni<Void> lockCount(UUID userId) {
+        return Panache.getSession().flatMap(session -> session.createNativeQuery(
+                "SELECT 1 FROM pg_advisory_xact_lock(hashtextextended(:user, 0))", Integer.class)
+                .setParameter("user", "tracking:" + userId)
+                .getSingleResult()).replaceWithVoid();
     }
 
     /** Ends the caller's tracking; a product the caller does not track is not found. */
