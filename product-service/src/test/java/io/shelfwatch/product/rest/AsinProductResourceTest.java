@@ -191,6 +191,10 @@ class AsinProductResourceTest {
                 .body(Map.of("asins", List.of(PriceUpdates.randomAsin(), "not-an-asin")))
                 .post("/v1/products/batch").then().statusCode(422)
                 .body("detail[0].loc", contains("body", "asins", 1));
+        // A wrong JSON type (an object where the list goes) is the same 422, not a bare 400.
+        given().auth().oauth2(TOKEN).contentType(ContentType.JSON).body("{\"asins\":{\"first\":\"B000000001\"}}")
+                .post("/v1/products/batch").then().statusCode(422)
+                .body("detail[0].loc", contains("body", "asins"));
     }
 
     @Test
