@@ -15,7 +15,7 @@ public interface ExtractConfig {
     @WithDefault("Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36")
     String userAgent();
 
-    /** Hosts that may resolve to private or loopback addresses (SCRAPER_ALLOWED_PRIVATE_HOSTS); none by default. */
+    /** Hosts that may resolve to private or loopback addresses, `*.name` for a whole domain (SCRAPER_ALLOWED_PRIVATE_HOSTS); none by default. */
     Optional<List<String>> allowedPrivateHosts();
 
     /** How long to wait for a TCP/TLS connection. */
@@ -71,6 +71,10 @@ public interface ExtractConfig {
 
     /** Where ASIN-only products are fetched; unset: the marketplace's own Amazon site. */
     Optional<String> amazonBaseUrl();
+
+    /** Products asked for per `/products.json` page (Shopify answers at most 250). */
+    @WithDefault("250")
+    int shopifyPageSize();
 
     /** Most `/products.json` pages read in one Shopify scan (250 products each). */
     @WithDefault("40")

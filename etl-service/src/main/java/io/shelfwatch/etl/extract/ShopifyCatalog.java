@@ -20,7 +20,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class ShopifyCatalog {
 
     public static final String NAME = "shopify";
-    static final int PAGE_SIZE = 250;
 
     private final PageFetcher fetcher;
     private final ObjectMapper json;
@@ -42,7 +41,8 @@ public class ShopifyCatalog {
             return Uni.createFrom().item(new StoreListing(items,
                     "stopped after " + config.storeMaxPages() + " pages of products.json"));
         }
-        String url = origin + "/products.json?limit=" + PAGE_SIZE + "&page=" + number;
+        int pageSize = config.shopifyPageSize();
+        String url = origin + "/products.json?limit=" + pageSize + "&page=" + number;
         return fetcher.fetch(url, "application/json").flatMap(page -> {
             List<StoreListing.Item> found;
             try {
@@ -51,7 +51,7 @@ public class ShopifyCatalog {
                 return Uni.createFrom().item(new StoreListing(items, "page " + number + " of products.json is not valid JSON"));
             }
             items.addAll(found);
-            return found.size() < PAGE_SIZE ? Uni.createFrom().item(new StoreListing(items, null))
+            return found.size() < pageSize ? Uni.createFrom().item(new StoreListing(items, null))
                     : page(origin, number + 1, items);
         });
     }

@@ -32,10 +32,28 @@ public class UrlGuard {
     private final HostResolver resolver;
     private final Set<String> allowedPrivateHosts;
 
+    @jakarta.inject.Inject
     public UrlGuard(HostResolver resolver, ExtractConfig config) {
+        this(resolver, config.allowedPrivateHosts().orElse(List.of()));
+    }
+
+    /** {@code allowedPrivateHosts}: exact names, or `*.example.test` for every name under one. */
+    public UrlGuard(HostResolver resolver, List<String> allowedPrivateHosts) {
         this.resolver = resolver;
-        this.allowedPrivateHosts = config.allowedPrivateHosts().orElse(List.of()).stream()
+        this.allowedPrivateHosts = allowedPrivateHosts.stream()
                 .map(h -> h.strip().toLowerCase(Locale.ROOT)).filter(h -> !h.isEmpty()).collect(Collectors.toSet());
+    }
+
+    private boolean allowedPrivate(String host) {
+        if (allowedPrivateHosts.contains(host)) {
+            return true;
+        }
+        for (String allowed : allowedPrivateHosts) {
+            if (allowed.startsWith("*.") && host.endsWith(allowed.substring(1))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public static URI parse(String url) {
@@ -61,7 +79,7 @@ public class UrlGuard {
         host = host.toLowerCase(Locale.ROOT);
         boolean https = scheme.equals("https");
         int port = uri.getPort() == -1 ? (https ? 443 : 80) : uri.getPort();
-        boolean allowed = allowedPrivateHosts.contains(stripBrackets(host));
+        boolean allowed = allowedPrivate(stripBrackets(host));
         String name = host;
         Optional<InetAddress> literal;
         try {
