@@ -31,29 +31,46 @@ public class HostGate {
 
     public <T> Uni<T> run(String host, Supplier<Uni<T>> work) {
         Lane lane = lanes.computeIfAbsent(host, h -> new Lane());
-        return Uni.createFrom().<Void>emitter(lane::acquire)
-                .flatMap(ignored -> work.get())
-                .onTermination().invoke(lane::release);
+        return Uni.createFrom().deferred(() -> {
+            Ticket ticket = new Ticket();
+            return Uni.createFrom().<Void>emitter(emitter -> lane.acquire(ticket, emitter))
+                    .flatMap(ignored -> work.get())
+                    // Also on cancellation: a waiting ticket leaves the queue, a held one frees its slot.
+                    .onTermination().invoke(() -> lane.release(ticket));
+        });
+    }
+
+    private static final class Ticket {
+        UniEmitter<? super Void> emitter;
+        boolean holding;
     }
 
     private final class Lane {
-        private final Queue<UniEmitter<? super Void>> waiting = new ArrayDeque<>();
+        private final Queue<Ticket> waiting = new ArrayDeque<>();
         private int active;
         private long nextStart;
 
-        synchronized void acquire(UniEmitter<? super Void> emitter) {
+        synchronized void acquire(Ticket ticket, UniEmitter<? super Void> emitter) {
+            ticket.emitter = emitter;
             if (active < limit) {
                 active++;
+                ticket.holding = true;
                 grant(emitter);
             } else {
-                waiting.add(emitter);
+                waiting.add(ticket);
             }
         }
 
-        synchronized void release() {
-            UniEmitter<? super Void> next = waiting.poll();
+        synchronized void release(Ticket ticket) {
+            if (!ticket.holding) {
+                waiting.remove(ticket);
+                return;
+            }
+            ticket.holding = false;
+            Ticket next = waiting.poll();
             if (next != null) {
-                grant(next);
+                next.holding = true;
+                grant(next.emitter);
             } else {
                 active--;
             }
