@@ -21,6 +21,8 @@ public class AmazonParser implements PageParser {
     private static final Pattern ASIN_IN_URL = Pattern.compile(
             "/(?:dp|gp/product|gp/aw/d|exec/obidos/ASIN|o/ASIN|product-reviews)/([A-Z0-9]{10})(?:[/?#]|$)",
             Pattern.CASE_INSENSITIVE);
+    private static final Pattern STORE_BYLINE = Pattern.compile("^Visit the (.+?) Store$");
+    private static final Pattern HTTP_URL = Pattern.compile("https?://\\S+");
     private static final Pattern ASIN = Pattern.compile("\\b([A-Z0-9]{10})\\b");
     private static final Pattern RANK = Pattern.compile("#\\s?([\\d,.]+)\\s+in\\s+([^(#\\n]+)");
     private static final String[] PRICE_SELECTORS = {
@@ -53,15 +55,15 @@ public class AmazonParser implements PageParser {
 
     @Override
     public void parse(Document page, URI url, ParsedProduct into) {
-        boolean amazonPage = page.selectFirst("#productTitle, #dp-container, #ppd, input#ASIN") != null;
+        boolean amazonPage = page.selectFirst(Css.q("#productTitle, #dp-container, #ppd, input#ASIN")) != null;
         if (!amazonPage) {
             return;
         }
         String urlAsin = asinFromUrl(url);
         into.offer(ParsedProduct.ASIN, urlAsin, "url");
         into.offer(ParsedProduct.ASIN, pageAsin(page), NAME);
-        into.offer(ParsedProduct.TITLE, text(page.selectFirst("#productTitle")), NAME);
-        into.offer(ParsedProduct.BRAND, brand(text(page.selectFirst("#bylineInfo"))), NAME);
+        into.offer(ParsedProduct.TITLE, text(page.selectFirst(Css.q("#productTitle"))), NAME);
+        into.offer(ParsedProduct.BRAND, brand(text(page.selectFirst(Css.q("#bylineInfo")))), NAME);
         String priceText = priceText(page);
         BigDecimal price = Values.amount(priceText);
         into.offer(ParsedProduct.PRICE, price, NAME);
@@ -73,25 +75,25 @@ public class AmazonParser implements PageParser {
                     ? byDomain : currency, NAME);
         }
         into.offer(ParsedProduct.RATING, rating(page), NAME);
-        into.offer(ParsedProduct.REVIEWS_COUNT, Values.count(text(page.selectFirst("#acrCustomerReviewText"))), NAME);
+        into.offer(ParsedProduct.REVIEWS_COUNT, Values.count(text(page.selectFirst(Css.q("#acrCustomerReviewText")))), NAME);
         bestSellersRank(page, into);
-        Element availability = page.selectFirst("#availability span, #availability, #outOfStock");
+        Element availability = page.selectFirst(Css.q("#availability span, #availability, #outOfStock"));
         into.offer(ParsedProduct.AVAILABILITY, Values.availability(text(availability)), NAME);
-        Element image = page.selectFirst("#landingImage, #imgBlkFront, #main-image");
+        Element image = page.selectFirst(Css.q("#landingImage, #imgBlkFront, #main-image"));
         if (image != null) {
             String src = !image.attr("data-old-hires").isBlank() ? image.attr("data-old-hires") : image.attr("src");
-            into.offer(ParsedProduct.IMAGE_URL, src.matches("https?://\\S+") ? src : null, NAME);
+            into.offer(ParsedProduct.IMAGE_URL, HTTP_URL.matcher(src).matches() ? src : null, NAME);
         }
     }
 
     private static String pageAsin(Document page) {
         for (String selector : new String[] { "input#ASIN", "input[name=ASIN]", "input#asin" }) {
-            Element input = page.selectFirst(selector);
+            Element input = page.selectFirst(Css.q(selector));
             if (input != null && ASIN.matcher(input.val().strip().toUpperCase(Locale.ROOT)).matches()) {
                 return input.val().strip().toUpperCase(Locale.ROOT);
             }
         }
-        for (Element row : page.select("#detailBullets_feature_div li, #productDetails_detailBullets_sections1 tr")) {
+        for (Element row : page.select(Css.q("#detailBullets_feature_div li, #productDetails_detailBullets_sections1 tr"))) {
             String text = row.text();
             if (text.startsWith("ASIN")) {
                 Matcher m = ASIN.matcher(text.substring(4));
@@ -105,15 +107,15 @@ public class AmazonParser implements PageParser {
 
     private static String priceText(Document page) {
         for (String selector : PRICE_SELECTORS) {
-            String text = text(page.selectFirst(selector));
+            String text = text(page.selectFirst(Css.q(selector)));
             if (text != null && Values.amount(text) != null) {
                 return text;
             }
         }
-        Element whole = page.selectFirst(".a-price .a-price-whole");
+        Element whole = page.selectFirst(Css.q(".a-price .a-price-whole"));
         if (whole != null) {
-            Element fraction = whole.parent() == null ? null : whole.parent().selectFirst(".a-price-fraction");
-            Element symbol = whole.parent() == null ? null : whole.parent().selectFirst(".a-price-symbol");
+            Element fraction = whole.parent() == null ? null : whole.parent().selectFirst(Css.q(".a-price-fraction"));
+            Element symbol = whole.parent() == null ? null : whole.parent().selectFirst(Css.q(".a-price-symbol"));
             String digits = whole.text().replaceAll("[^\\d]", "") + "." + (fraction == null ? "00" : fraction.text());
             return (symbol == null ? "" : symbol.text()) + digits;
         }
@@ -121,19 +123,19 @@ public class AmazonParser implements PageParser {
     }
 
     private static BigDecimal rating(Document page) {
-        Element popover = page.selectFirst("#acrPopover");
+        Element popover = page.selectFirst(Css.q("#acrPopover"));
         if (popover != null && !popover.attr("title").isBlank()) {
             return Values.decimal(popover.attr("title"));
         }
-        Element alt = page.selectFirst("#acrPopover .a-icon-alt, #averageCustomerReviews .a-icon-alt, "
-                + "span[data-hook=rating-out-of-text]");
+        Element alt = page.selectFirst(Css.q("#acrPopover .a-icon-alt, #averageCustomerReviews .a-icon-alt, "
+                + "span[data-hook=rating-out-of-text]"));
         return alt == null ? null : Values.decimal(alt.text());
     }
 
     /** "#1,234 in Electronics (See Top 100 in Electronics)": the first (top-level) rank and its category. */
     private static void bestSellersRank(Document page, ParsedProduct into) {
-        for (Element row : page.select("#detailBulletsWrapper_feature_div li, #detailBullets_feature_div li, "
-                + "#productDetails_detailBullets_sections1 tr, #productDetails_techSpec_section_1 tr, #SalesRank")) {
+        for (Element row : page.select(Css.q("#detailBulletsWrapper_feature_div li, #detailBullets_feature_div li, "
+                + "#productDetails_detailBullets_sections1 tr, #productDetails_techSpec_section_1 tr, #SalesRank"))) {
             String text = row.text();
             if (!text.contains("Best Sellers Rank") && !row.id().equals("SalesRank")) {
                 continue;
@@ -151,7 +153,7 @@ public class AmazonParser implements PageParser {
         if (byline == null) {
             return null;
         }
-        Matcher store = Pattern.compile("^Visit the (.+?) Store$").matcher(byline);
+        Matcher store = STORE_BYLINE.matcher(byline);
         if (store.find()) {
             return store.group(1);
         }

@@ -40,7 +40,7 @@ public class JsonLdParser implements PageParser {
     /** Every Product node on the page, in document order (inside @graph, arrays, mainEntity...). */
     public static List<JsonNode> products(Document page) {
         List<JsonNode> found = new ArrayList<>();
-        for (Element script : page.select("script[type=application/ld+json]")) {
+        for (Element script : page.select(Css.q("script[type=application/ld+json]"))) {
             try {
                 collect(LENIENT.readTree(script.data()), found, 0);
             } catch (Exception malformed) {

@@ -12,6 +12,9 @@ final class Values {
     private static final Pattern AMOUNT = Pattern.compile("\\d[\\d.,\\s\u00a0]*");
     private static final Pattern INTEGER = Pattern.compile("\\d[\\d,.\u00a0]*");
     private static final Pattern ISO_CODE = Pattern.compile("(?<![A-Z])(USD|EUR|GBP|CAD|AUD|JPY|INR|MXN|BRL|CHF|SEK|NOK|DKK|PLN|CNY|SGD|AED|SAR|TRY|NZD)(?![A-Z])");
+    private static final Pattern SPACES = Pattern.compile("[\\s\u00a0]");
+    private static final Pattern GROUPING = Pattern.compile("[,.\u00a0]");
+    private static final Pattern NOT_WORDS = Pattern.compile("[^a-z]+");
     private static final Pattern DECIMAL = Pattern.compile("\\d+(?:[.,]\\d+)?");
     private static final Map<String, String> SYMBOLS = Map.ofEntries(
             Map.entry("US$", "USD"), Map.entry("CA$", "CAD"), Map.entry("C$", "CAD"), Map.entry("A$", "AUD"),
@@ -31,7 +34,7 @@ final class Values {
         if (!m.find()) {
             return null;
         }
-        String digits = m.group().replaceAll("[\\s\u00a0]", "");
+        String digits = SPACES.matcher(m.group()).replaceAll("");
         int dot = digits.lastIndexOf('.');
         int comma = digits.lastIndexOf(',');
         String normalized;
@@ -83,7 +86,7 @@ final class Values {
             return null;
         }
         try {
-            return Integer.valueOf(m.group().replaceAll("[,.\u00a0]", ""));
+            return Integer.valueOf(GROUPING.matcher(m.group()).replaceAll(""));
         } catch (NumberFormatException e) {
             return null;
         }
@@ -103,7 +106,7 @@ final class Values {
         if (text == null || text.isBlank()) {
             return null;
         }
-        String t = text.toLowerCase(Locale.ROOT).replaceAll("[^a-z ]", " ").replaceAll("\\s+", " ").strip();
+        String t = NOT_WORDS.matcher(text.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
         String squashed = t.replace(" ", "");
         if (squashed.contains("outofstock") || squashed.contains("soldout") || squashed.contains("unavailable")
                 || squashed.contains("notavailable")) {
