@@ -30,6 +30,10 @@ public interface ExtractConfig {
     @WithDefault("5242880")
     long maxResponseBytes();
 
+    /** Whether a site's robots.txt (`User-agent: *`) may forbid a page; off only for sites that agreed otherwise. */
+    @WithDefault("true")
+    boolean respectRobotsTxt();
+
     /** Most redirects followed for one fetch. */
     @WithDefault("5")
     int maxRedirects();

@@ -5,6 +5,8 @@ import java.net.URI;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -24,7 +26,7 @@ import jakarta.enterprise.context.ApplicationScoped;
  * Fetches a user-supplied URL politely and safely: every hop (the URL and each redirect) is
  * cleared by {@link UrlGuard} and connected to the address it checked; per-host limits from
  * {@link HostGate}; connect and total timeouts; a size cap; retries with backoff on 429, 5xx and
- * connection errors. Failures are {@link FetchException}s whose message says why.
+ * connection errors; robots.txt respected. Failures are {@link FetchException}s whose message says why.
  */
 @ApplicationScoped
 public class PageFetcher {
@@ -35,6 +37,8 @@ public class PageFetcher {
     private final HostGate gate;
     private final ExtractConfig config;
     private final WebClient client;
+    private final Map<String, CachedRobots> robots = new ConcurrentHashMap<>();
+    private static final long ROBOTS_TTL_MILLIS = 3_600_000;
 
     public PageFetcher(Vertx vertx, UrlGuard guard, HostGate gate, ExtractConfig config) {
         this.guard = guard;
@@ -69,7 +73,7 @@ public class PageFetcher {
     }
 
     private Uni<Page> hop(URI uri, int redirects, String accept) {
-        return guard.check(uri).flatMap(target -> attempt(target, accept)
+        return guard.check(uri).call(target -> robotsAllow(target)).flatMap(target -> attempt(target, accept)
                 .onFailure(e -> e instanceof FetchException f && f.retryable())
                 .retry().withBackOff(config.retryBackoff(), config.retryMaxBackoff()).atMost(config.retries())
                 .flatMap(response -> {
@@ -94,6 +98,36 @@ public class PageFetcher {
                     }
                     return Uni.createFrom().item(new Page(uri, status, response.contentType(), response.body()));
                 }));
+    }
+
+    /** The site's robots.txt, read at most once an hour per site; a missing or unreadable one allows all. */
+    private Uni<Void> robotsAllow(UrlGuard.Target target) {
+        if (!config.respectRobotsTxt() || target.pathAndQuery().equals("/robots.txt")) {
+            return Uni.createFrom().voidItem();
+        }
+        String origin = (target.https() ? "https://" : "http://") + target.host() + ":" + target.port();
+        long now = System.currentTimeMillis();
+        CachedRobots cached = robots.get(origin);
+        Uni<RobotsRules> rules;
+        if (cached != null && cached.expiresAt() > now) {
+            rules = cached.rules();
+        } else {
+            rules = hop(UrlGuard.parse(origin + "/robots.txt"), config.maxRedirects() - 1, "text/plain")
+                    .map(page -> RobotsRules.parse(page.body()))
+                    .onFailure().recoverWithItem(RobotsRules.ALLOW_ALL)
+                    .memoize().indefinitely();
+            robots.put(origin, new CachedRobots(rules, now + ROBOTS_TTL_MILLIS));
+        }
+        return rules.map(r -> {
+            if (!r.allows(target.pathAndQuery())) {
+                throw new FetchException(FetchException.Kind.REFUSED, "robots.txt of " + target.host() + " disallows "
+                        + target.uri().getRawPath());
+            }
+            return null;
+        });
+    }
+
+    private record CachedRobots(Uni<RobotsRules> rules, long expiresAt) {
     }
 
     private record Response(int status, String location, String contentType, String body) {

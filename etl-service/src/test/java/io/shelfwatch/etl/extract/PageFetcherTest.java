@@ -132,7 +132,7 @@ class PageFetcherTest {
         String path = unique("slow");
         web.stubFor(get(urlEqualTo(path)).willReturn(ok("<html>late</html>").withFixedDelay(5000)));
         FetchException e = failure(WebMock.url("pages.test", path));
-        assertTrue(e.getMessage().contains("did not answer within 2s") || e.getMessage().contains("could not reach"),
+        assertTrue(e.getMessage().contains("did not answer within 3s") || e.getMessage().contains("could not reach"),
                 e.getMessage());
     }
 
@@ -181,5 +181,30 @@ class PageFetcherTest {
 
         Page page = fetcher.fetch(WebMock.url("pages.test", base + "/1"), HTML).await().atMost(Duration.ofSeconds(10));
         assertTrue(page.body().contains("end"), "five redirects are fine");
+    }
+
+    @Test
+    void aPageTheSitesRobotsTxtDisallowsIsNotFetched() {
+        String host = "robots-" + UUID.randomUUID().toString().substring(0, 8) + ".shop.test";
+        String hostHeader = host + ":" + web.port();
+        web.stubFor(get(urlEqualTo("/robots.txt")).withHeader("Host", equalTo(hostHeader)).willReturn(ok("""
+                User-agent: Googlebot
+                Disallow:
+
+                User-agent: *
+                Disallow: /checkout
+                Disallow: /private/
+                Allow: /private/catalog
+                """)));
+        web.stubFor(get(urlPathMatching("/(private|public)/.*")).withHeader("Host", equalTo(hostHeader))
+                .willReturn(ok("<html>page</html>")));
+        FetchException e = failure(WebMock.url(host, "/private/orders"));
+        assertTrue(e.refused() && e.getMessage().contains("robots.txt"), e.getMessage());
+        var robotsRead = getRequestedFor(urlEqualTo("/robots.txt")).withHeader("Host", equalTo(hostHeader)).build();
+        int reads = web.countRequestsMatching(robotsRead).getCount();
+        fetcher.fetch(WebMock.url(host, "/private/catalog/1"), HTML).await().atMost(Duration.ofSeconds(10));
+        fetcher.fetch(WebMock.url(host, "/public/1"), HTML).await().atMost(Duration.ofSeconds(10));
+        web.verify(0, getRequestedFor(urlEqualTo("/private/orders")).withHeader("Host", equalTo(hostHeader)));
+        assertEquals(reads, web.countRequestsMatching(robotsRead).getCount(), "robots.txt is read once per site, then kept");
     }
 }
