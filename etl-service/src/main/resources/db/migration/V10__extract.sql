@@ -30,6 +30,7 @@ CREATE TABLE extract_fetch_log (
     created_at  timestamptz NOT NULL DEFAULT now()
 );
 CREATE INDEX extract_fetch_log_job ON extract_fetch_log (job_id, id);
+CREATE INDEX extract_fetch_log_age ON extract_fetch_log (created_at);
 
 -- extract: every product a competitor store showed, for the diff between two scans.
 CREATE TABLE store_products (

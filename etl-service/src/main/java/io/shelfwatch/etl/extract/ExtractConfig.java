@@ -88,6 +88,10 @@ public interface ExtractConfig {
     @WithDefault("100")
     int storeMaxProductPages();
 
+    /** Days a job's per-target fetch record is kept (GET /v1/etl/extract/jobs/{job_id}). */
+    @WithDefault("30")
+    int fetchLogDays();
+
     /** A price this many times above or below the last one is held until the next fetch confirms it. */
     @WithDefault("100")
     double implausibleFactor();

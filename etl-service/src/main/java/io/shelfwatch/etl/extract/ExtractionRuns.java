@@ -101,7 +101,11 @@ public class ExtractionRuns {
         }
         Context context = Vertx.currentContext();
         return pool.preparedQuery("INSERT INTO extract_fetch_log (job_id, target, url, outcome, detail) VALUES ($1, $2, $3, $4, $5)")
-                .executeBatch(rows).replaceWithVoid()
+                .executeBatch(rows)
+                // Per-target records are for following up a recent job; the job row itself stays.
+                .call(() -> pool.preparedQuery("DELETE FROM extract_fetch_log WHERE created_at < now() - make_interval(days => $1)")
+                        .execute(Tuple.of(config.fetchLogDays())))
+                .replaceWithVoid()
                 .emitOn(task -> context.runOnContext(v -> task.run()));
     }
 

@@ -61,12 +61,12 @@ public class TrackedTargets {
             ON CONFLICT (target_id) DO UPDATE SET due_at = now()
             """;
 
-    // The fastest plan among the target's trackers; an account not yet known counts as the slowest.
+    // The fastest plan among the target's active trackers; an account not yet known counts as the slowest.
     private static final String CADENCE = """
             make_interval(secs => (SELECT COALESCE(min(CASE a.scan_frequency
                 WHEN 'hourly' THEN CAST($2 AS double precision) WHEN 'daily' THEN CAST($3 AS double precision)
                 ELSE CAST($4 AS double precision) END), CAST($4 AS double precision))
-                FROM accounts a WHERE a.user_id = %s))
+                FROM accounts a WHERE a.user_id = %s AND a.is_active))
             """;
 
     private static final String CLAIM_PRODUCTS = """
