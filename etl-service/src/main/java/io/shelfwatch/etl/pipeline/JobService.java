@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.shelfwatch.etl.extract.ExtractionRuns;
 import io.shelfwatch.etl.mart.MartService;
 import io.shelfwatch.etl.messaging.EventEnvelope;
 import io.shelfwatch.etl.messaging.OutboxWriter;
@@ -38,13 +39,15 @@ public class JobService {
     private final PipelineService pipeline;
     private final OutboxWriter outbox;
     private final MartService mart;
+    private final ExtractionRuns extraction;
 
     public JobService(JobExecutionRepository executions, PipelineService pipeline, OutboxWriter outbox,
-            MartService mart) {
+            MartService mart, ExtractionRuns extraction) {
         this.executions = executions;
         this.pipeline = pipeline;
         this.outbox = outbox;
         this.mart = mart;
+        this.extraction = extraction;
     }
 
     public Uni<JobExecution> find(UUID jobId) {
@@ -73,7 +76,10 @@ public class JobService {
                             .flatMap(rows -> finish(job.jobId, rows, 0, null))
                             .onFailure().recoverWithUni(e -> finish(job.jobId, 0, 0, e.getMessage())))
                     .map(job -> status(job, "Mart refreshed"));
-            // product_sync is run by the extractor (issue 6); until then the request is recorded, pending.
+            // The extractor fetches every tracked page and store in the background; the job record follows it.
+            case PRODUCT_SYNC -> start(jobName, targetDate, metadata, requestedBy)
+                    .invoke(job -> extraction.startSync(job.jobId))
+                    .map(job -> status(job, "Fetching every tracked product page and competitor store"));
             default -> queue(jobName, targetDate, metadata, requestedBy)
                     .map(job -> status(job, "Job queued"));
         };
@@ -146,8 +152,17 @@ public class JobService {
     /** Ends a job this service ran and announces it on `jobs`, like every runner does. */
     @WithTransaction
     public Uni<JobExecution> finish(UUID jobId, int processed, int failed, String error) {
+        return finish(jobId, processed, failed, error, error != null);
+    }
+
+    /**
+     * Ends a job that may have succeeded in part: {@code failedRun} decides its status, and
+     * {@code error} keeps what failed and why either way (a product_sync with one bad page).
+     */
+    @WithTransaction
+    public Uni<JobExecution> finish(UUID jobId, int processed, int failed, String error, boolean failedRun) {
         return executions.findById(jobId).call(job -> {
-            job.status = error == null ? JobExecution.COMPLETED : JobExecution.FAILED;
+            job.status = failedRun ? JobExecution.FAILED : JobExecution.COMPLETED;
             job.completedAt = OffsetDateTime.now(ZoneOffset.UTC);
             job.recordsProcessed = processed;
             job.recordsFailed = failed;
@@ -156,7 +171,7 @@ public class JobService {
             Map<String, Object> finished = new LinkedHashMap<>();
             finished.put("job_id", job.jobId);
             finished.put("job_name", job.jobName);
-            finished.put("status", error == null ? "succeeded" : "failed");
+            finished.put("status", failedRun ? "failed" : "succeeded");
             finished.put("started_at", job.startedAt.toInstant());
             finished.put("finished_at", job.completedAt.toInstant());
             finished.put("counts", counts);
