@@ -121,6 +121,12 @@ public class SpApiCaller {
         return switch (operation) {
             case GET_ORDERS -> breakers.getOrders(attempt);
             case GET_ORDER_ITEMS -> breakers.getOrderItems(attempt);
+            case CREATE_REPORT -> breakers.createReport(attempt);
+            case GET_REPORT -> breakers.getReport(attempt);
+            case GET_REPORT_DOCUMENT -> breakers.getReportDocument(attempt);
+            case CREATE_REPORT_SCHEDULE -> breakers.createReportSchedule(attempt);
+            case GET_REPORT_SCHEDULES -> breakers.getReportSchedules(attempt);
+            case CANCEL_REPORT_SCHEDULE -> breakers.cancelReportSchedule(attempt);
         };
     }
 

@@ -109,17 +109,7 @@ public class OrderFetchService {
     public Uni<AccessTokenSource> tokensFor(UUID userId, String givenAccessToken) {
         return connections.findById(userId).map(connection -> {
             if (connection != null) {
-                return new AccessTokenSource() {
-                    @Override
-                    public Uni<String> current() {
-                        return connectionService.accessToken(userId);
-                    }
-
-                    @Override
-                    public Uni<String> replace(String rejected) {
-                        return connectionService.replaceRejected(userId, rejected);
-                    }
-                };
+                return connectionService.tokens(userId);
             }
             if (givenAccessToken != null && !givenAccessToken.isBlank()) {
                 return AccessTokenSource.fixed(givenAccessToken.trim());
