@@ -51,8 +51,10 @@ public class ReportDocumentDownloader {
         if (!"https".equals(url.getScheme()) && !"http".equals(url.getScheme())) {
             return Uni.createFrom().failure(failure(document, "Amazon gave an unusable document URL"));
         }
+        java.util.concurrent.Executor back = ContextExecutor.current();
         HttpRequest request = HttpRequest.newBuilder(url).timeout(config.spApi().downloadTimeout()).GET().build();
         return Uni.createFrom().completionStage(() -> http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()))
+                .emitOn(back)
                 .map(response -> {
                     if (response.statusCode() >= 500) {
                         throw new UncheckedIOException(new IOException("document download answered "
@@ -66,6 +68,7 @@ public class ReportDocumentDownloader {
                 })
                 .onFailure(failure -> !(failure instanceof SpApiException)).retry()
                 .withBackOff(config.spApi().backoffBase(), config.spApi().backoffMax()).atMost(ATTEMPTS - 1)
+                .emitOn(back)
                 .onFailure(failure -> !(failure instanceof SpApiException)).transform(failure -> {
                     LOG.warnf("report document %s not downloaded: %s", document.reportDocumentId(),
                             failure.getClass().getSimpleName());

@@ -63,6 +63,7 @@ public class SpApiCaller {
             }
             Uni<Void> pause = waitMs > 0
                     ? Uni.createFrom().voidItem().onItem().delayIt().by(Duration.ofMillis(waitMs))
+                            .emitOn(ContextExecutor.current())
                     : Uni.createFrom().voidItem();
             return pause.flatMap(ignored -> guarded(operation, () -> request.apply(token)))
                     .onFailure(SpApiBreakers.ServerError.class)
@@ -107,7 +108,7 @@ public class SpApiCaller {
             }
             LOG.debugf("SP-API %s answered %d; attempt %d again in %d ms", operation.operationId(), status,
                     attempt + 1, backoff.toMillis());
-            return learned.onItem().delayIt().by(backoff).flatMap(ignored -> attempt(attempt + 1, renewed, token,
+            return learned.onItem().delayIt().by(backoff).emitOn(ContextExecutor.current()).flatMap(ignored -> attempt(attempt + 1, renewed, token,
                     bucketKey, operation, tokens, request, type, deadline));
         }
         List<OrdersV0Models.Error> errors = errors(response);

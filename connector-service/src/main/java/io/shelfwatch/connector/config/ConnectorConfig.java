@@ -48,6 +48,10 @@ public interface ConnectorConfig {
     }
 
     interface Outbox {
+        /** How often committed events are relayed to Kafka. */
+        @WithDefault("500ms")
+        String pollInterval();
+
         /** Events relayed to Kafka per transaction (few: an sqp.reports record may be 16 MB). */
         @WithDefault("5")
         int batchSize();

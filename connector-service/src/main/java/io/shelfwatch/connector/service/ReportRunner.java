@@ -107,8 +107,9 @@ public class ReportRunner {
 
     private Uni<Report> poll(ReportsApi api, String bucket, AccessTokenSource tokens, String reportId,
             Instant giveUpAt, Listener listener, String lastStatus, boolean first) {
+        java.util.concurrent.Executor back = io.shelfwatch.connector.client.ContextExecutor.current();
         Uni<Void> pause = first ? Uni.createFrom().voidItem()
-                : Uni.createFrom().voidItem().onItem().delayIt().by(config.spApi().reportPollInterval());
+                : Uni.createFrom().voidItem().onItem().delayIt().by(config.spApi().reportPollInterval()).emitOn(back);
         return pause.flatMap(ignored -> caller.call(bucket, SpApiOperation.GET_REPORT, tokens,
                 token -> api.getReport(token, reportId), Report.class))
                 .flatMap(report -> {
