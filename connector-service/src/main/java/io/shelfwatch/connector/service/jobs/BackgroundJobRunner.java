@@ -18,6 +18,7 @@ import io.shelfwatch.connector.Activity;
 import io.shelfwatch.connector.config.ConnectorConfig;
 import io.shelfwatch.connector.repository.ActivityRepository;
 import io.shelfwatch.connector.service.ActivityService;
+import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
 import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
@@ -104,9 +105,12 @@ public class BackgroundJobRunner {
         BackgroundJob job = jobs.get(activity.action);
         running.add(activity.id);
         Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
+        // Hibernate Reactive accepts only a context marked safe (used by one flow at a time), as a request's is.
+        VertxContextSafetyToggle.setContextSafe(context, true);
         context.runOnContext(ignored -> Uni.createFrom().deferred(() -> job.run(activity))
                 .onFailure().call(failure -> {
                     LOG.warnf("background activity %s failed: %s", activity.id, failure.getClass().getSimpleName());
+                    LOG.debug("background activity failure", failure);
                     return activityService.fail(activity.id, ActivityService.messageOf(failure),
                             ActivityService.Counts.NONE);
                 })
