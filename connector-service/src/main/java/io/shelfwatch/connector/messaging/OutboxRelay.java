@@ -45,7 +45,7 @@ public class OutboxRelay {
         this.topicPrefix = topicPrefix.orElse("");
     }
 
-    @Scheduled(every = "${connector.outbox.poll-interval:500ms}", delayed = "5s",
+    @Scheduled(every = "${connector.outbox.poll-interval:500ms}", delayed = "10s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> relayPending() {
         return relayBatch().replaceWithVoid();
