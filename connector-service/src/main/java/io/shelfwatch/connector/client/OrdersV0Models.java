@@ -16,7 +16,9 @@ public final class OrdersV0Models {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Error(@JsonProperty("code") String code, @JsonProperty("message") String message) {
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    public record Error(@JsonProperty("code") String code, @JsonProperty("message") String message,
+            @JsonProperty("details") String details) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

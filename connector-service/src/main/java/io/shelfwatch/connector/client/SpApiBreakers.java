@@ -41,6 +41,36 @@ public class SpApiBreakers {
         return guarded(attempt);
     }
 
+    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.75, delay = 30, delayUnit = ChronoUnit.SECONDS)
+    public Uni<Response> createReport(Supplier<Uni<Response>> attempt) {
+        return guarded(attempt);
+    }
+
+    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.75, delay = 30, delayUnit = ChronoUnit.SECONDS)
+    public Uni<Response> getReport(Supplier<Uni<Response>> attempt) {
+        return guarded(attempt);
+    }
+
+    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.75, delay = 30, delayUnit = ChronoUnit.SECONDS)
+    public Uni<Response> getReportDocument(Supplier<Uni<Response>> attempt) {
+        return guarded(attempt);
+    }
+
+    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.75, delay = 30, delayUnit = ChronoUnit.SECONDS)
+    public Uni<Response> createReportSchedule(Supplier<Uni<Response>> attempt) {
+        return guarded(attempt);
+    }
+
+    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.75, delay = 30, delayUnit = ChronoUnit.SECONDS)
+    public Uni<Response> getReportSchedules(Supplier<Uni<Response>> attempt) {
+        return guarded(attempt);
+    }
+
+    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.75, delay = 30, delayUnit = ChronoUnit.SECONDS)
+    public Uni<Response> cancelReportSchedule(Supplier<Uni<Response>> attempt) {
+        return guarded(attempt);
+    }
+
     private static Uni<Response> guarded(Supplier<Uni<Response>> attempt) {
         return attempt.get().map(response -> {
             if (response.getStatus() >= 500) {

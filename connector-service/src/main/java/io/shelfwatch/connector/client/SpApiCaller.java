@@ -63,6 +63,7 @@ public class SpApiCaller {
             }
             Uni<Void> pause = waitMs > 0
                     ? Uni.createFrom().voidItem().onItem().delayIt().by(Duration.ofMillis(waitMs))
+                            .emitOn(ContextExecutor.current())
                     : Uni.createFrom().voidItem();
             return pause.flatMap(ignored -> guarded(operation, () -> request.apply(token)))
                     .onFailure(SpApiBreakers.ServerError.class)
@@ -107,7 +108,7 @@ public class SpApiCaller {
             }
             LOG.debugf("SP-API %s answered %d; attempt %d again in %d ms", operation.operationId(), status,
                     attempt + 1, backoff.toMillis());
-            return learned.onItem().delayIt().by(backoff).flatMap(ignored -> attempt(attempt + 1, renewed, token,
+            return learned.onItem().delayIt().by(backoff).emitOn(ContextExecutor.current()).flatMap(ignored -> attempt(attempt + 1, renewed, token,
                     bucketKey, operation, tokens, request, type, deadline));
         }
         List<OrdersV0Models.Error> errors = errors(response);
@@ -121,6 +122,12 @@ public class SpApiCaller {
         return switch (operation) {
             case GET_ORDERS -> breakers.getOrders(attempt);
             case GET_ORDER_ITEMS -> breakers.getOrderItems(attempt);
+            case CREATE_REPORT -> breakers.createReport(attempt);
+            case GET_REPORT -> breakers.getReport(attempt);
+            case GET_REPORT_DOCUMENT -> breakers.getReportDocument(attempt);
+            case CREATE_REPORT_SCHEDULE -> breakers.createReportSchedule(attempt);
+            case GET_REPORT_SCHEDULES -> breakers.getReportSchedules(attempt);
+            case CANCEL_REPORT_SCHEDULE -> breakers.cancelReportSchedule(attempt);
         };
     }
 

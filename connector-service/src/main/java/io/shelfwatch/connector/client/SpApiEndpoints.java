@@ -9,7 +9,7 @@ import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import io.shelfwatch.connector.config.ConnectorConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** The Orders client for a marketplace: SPAPI_ENDPOINT when set, else Amazon's regional endpoint. */
+/** The Orders and Reports clients for a marketplace: SPAPI_ENDPOINT when set, else Amazon's regional endpoint. */
 @ApplicationScoped
 public class SpApiEndpoints {
 
@@ -19,6 +19,7 @@ public class SpApiEndpoints {
 
     private final ConnectorConfig config;
     private final Map<String, OrdersV0Api> orders = new ConcurrentHashMap<>();
+    private final Map<String, ReportsApi> reports = new ConcurrentHashMap<>();
 
     public SpApiEndpoints(ConnectorConfig config) {
         this.config = config;
@@ -35,5 +36,12 @@ public class SpApiEndpoints {
                 // Every status reaches the caller, which reads Amazon's rate-limit header and retries.
                 .property("microprofile.rest.client.disable.default.mapper", true)
                 .build(OrdersV0Api.class));
+    }
+
+    public ReportsApi reports(String marketplaceId) {
+        return reports.computeIfAbsent(endpointFor(marketplaceId), endpoint -> QuarkusRestClientBuilder.newBuilder()
+                .baseUri(URI.create(endpoint))
+                .property("microprofile.rest.client.disable.default.mapper", true)
+                .build(ReportsApi.class));
     }
 }

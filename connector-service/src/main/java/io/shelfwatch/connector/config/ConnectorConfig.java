@@ -27,6 +27,38 @@ public interface ConnectorConfig {
 
     Lwa lwa();
 
+    Jobs jobs();
+
+    interface Jobs {
+        /** How often this replica looks for background work (pending, or abandoned by a stopped replica). */
+        @WithDefault("2s")
+        String pollInterval();
+
+        /** How long a replica owns a background job without recording progress before another may resume it. */
+        @WithDefault("PT5M")
+        Duration lease();
+
+        /** Background jobs one replica runs at a time. */
+        @WithDefault("4")
+        int concurrency();
+
+        /** Runs of one job (resumes after a restart included) before it is marked failed. */
+        @WithDefault("5")
+        int maxAttempts();
+    }
+
+    interface Outbox {
+        /** How often committed events are relayed to Kafka. */
+        @WithDefault("500ms")
+        String pollInterval();
+
+        /** Events relayed to Kafka per transaction (few: an sqp.reports record may be 16 MB). */
+        @WithDefault("5")
+        int batchSize();
+    }
+
+    Outbox outbox();
+
     SpApi spApi();
 
     interface SpApi {
@@ -48,6 +80,22 @@ public interface ConnectorConfig {
         /** Most attempts of one request (the first included). */
         @WithDefault("6")
         int maxAttempts();
+
+        /** How long one download of a report document may take. */
+        @WithDefault("PT2M")
+        Duration downloadTimeout();
+
+        /** Largest report document (uncompressed) this service accepts. */
+        @WithDefault("536870912")
+        long documentMaxBytes();
+
+        /** Wait between two `getReport` polls while Amazon prepares a report. */
+        @WithDefault("PT15S")
+        Duration reportPollInterval();
+
+        /** Longest wait for a report to be DONE before giving up. */
+        @WithDefault("PT45M")
+        Duration reportMaxWait();
 
         /** Multiplies Amazon's documented rates; 1 in production, larger only for benchmarks against an imitation. */
         @WithDefault("1")

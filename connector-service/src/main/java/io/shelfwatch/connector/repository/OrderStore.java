@@ -125,4 +125,60 @@ public class OrderStore {
             return null;
         }
     }
+
+    /** The stored order items of orders created in [from, to), as processed rows, oldest order first. */
+    public Uni<List<io.shelfwatch.connector.mapping.ProcessedRow>> processedRows(UUID userId, String marketplaceId,
+            OffsetDateTime from, OffsetDateTime to, Integer maxOrders) {
+        String sql = """
+                SELECT o.amazon_order_id, o.marketplace_id, o.purchase_date, o.last_update_date, o.order_status,
+                    o.fulfillment_channel, o.sales_channel, i.order_item_id, i.asin, i.seller_sku, i.title,
+                    i.quantity_ordered, i.quantity_shipped, i.item_price_amount, i.item_price_currency,
+                    i.item_tax_amount, i.promotion_discount_amount
+                FROM orders o JOIN order_items i ON i.user_id = o.user_id AND i.amazon_order_id = o.amazon_order_id
+                WHERE o.user_id = :user AND o.marketplace_id = :marketplace
+                    AND o.purchase_date >= :from AND o.purchase_date < :to
+                    AND o.amazon_order_id IN (SELECT amazon_order_id FROM orders WHERE user_id = :user
+                        AND marketplace_id = :marketplace AND purchase_date >= :from AND purchase_date < :to
+                        ORDER BY purchase_date, amazon_order_id LIMIT :limit)
+                ORDER BY o.purchase_date, o.amazon_order_id, i.order_item_id
+                """;
+        return Panache.getSession().flatMap(session -> session.createNativeQuery(sql, Object[].class)
+                .setParameter("user", userId).setParameter("marketplace", marketplaceId)
+                .setParameter("from", from).setParameter("to", to)
+                .setParameter("limit", maxOrders == null ? Integer.MAX_VALUE : maxOrders)
+                .getResultList())
+                .map(rows -> rows.stream().map(r -> new io.shelfwatch.connector.mapping.ProcessedRow(
+                        str(r[0]), str(r[1]), iso(r[2]), iso(r[3]), str(r[4]), str(r[5]), str(r[6]), str(r[7]),
+                        str(r[8]), str(r[9]), str(r[10]), integer(r[11]), integer(r[12]), decimal(r[13]),
+                        str(r[14]), decimal(r[15]), decimal(r[16]))).toList());
+    }
+
+    private static String str(Object value) {
+        return value == null ? null : value.toString();
+    }
+
+    private static Integer integer(Object value) {
+        return value == null ? null : ((Number) value).intValue();
+    }
+
+    private static String decimal(Object value) {
+        return value == null ? null : ((BigDecimal) value).toPlainString();
+    }
+
+    /** A stored time as ISO 8601 UTC, as Amazon sends it. */
+    private static String iso(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof OffsetDateTime t) {
+            return t.toInstant().toString();
+        }
+        if (value instanceof java.time.Instant t) {
+            return t.toString();
+        }
+        if (value instanceof java.time.LocalDateTime t) {
+            return t.toInstant(java.time.ZoneOffset.UTC).toString();
+        }
+        return value.toString();
+    }
 }

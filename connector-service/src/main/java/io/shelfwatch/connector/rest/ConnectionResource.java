@@ -15,6 +15,9 @@ import io.shelfwatch.connector.service.AmazonCredentials;
 import io.shelfwatch.connector.service.ConnectionService;
 import io.shelfwatch.connector.service.IssuedToken;
 import io.shelfwatch.connector.service.LwaTokenExchange;
+import io.shelfwatch.connector.service.ActivityService;
+import io.shelfwatch.connector.service.ActivityService.Counts;
+import io.shelfwatch.connector.service.ActivityService.Outcome;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -89,9 +92,11 @@ public class ConnectionResource {
     private final ConnectionService connections;
     private final ConnectorConfig config;
     private final JsonWebToken jwt;
+    private final ActivityService activities;
 
     public ConnectionResource(LwaTokenExchange exchange, ConnectionService connections, ConnectorConfig config,
-            JsonWebToken jwt) {
+            JsonWebToken jwt, ActivityService activities) {
+        this.activities = activities;
         this.exchange = exchange;
         this.connections = connections;
         this.config = config;
@@ -104,29 +109,39 @@ public class ConnectionResource {
         AmazonCredentials credentials = request.credentials();
         String marketplace = request.marketplaceId() != null ? request.marketplaceId()
                 : config.defaultMarketplaceId();
-        return exchange.exchange(credentials)
-                .flatMap(token -> connections.store(caller(), credentials, marketplace, token)
-                        .map(stored -> connected(stored, token)));
+        UUID user = caller();
+        return activities.record(user, ActivityService.SYNC, "connect", marketplace, "Connect to Amazon",
+                () -> exchange.exchange(credentials)
+                        .flatMap(token -> connections.store(user, credentials, marketplace, token)
+                                .map(stored -> connected(stored, token))),
+                answer -> new Outcome("Connected to Amazon", Counts.NONE, null));
     }
 
     @POST
     @Path("/test-connection")
     public Uni<TestAnswer> testConnection(@Valid @NotNull CredentialsRequest request) {
-        return exchange.exchange(request.credentials()).map(token -> new TestAnswer(true, true,
-                "Amazon accepted the credentials", token.tokenType(), token.expiresIn(),
-                token.expiresAt().toString()));
+        return activities.record(caller(), ActivityService.SYNC, "test_connection", null, "Test Amazon credentials",
+                () -> exchange.exchange(request.credentials()).map(token -> new TestAnswer(true, true,
+                        "Amazon accepted the credentials", token.tokenType(), token.expiresIn(),
+                        token.expiresAt().toString())),
+                answer -> new Outcome("Amazon accepted the credentials", Counts.NONE, null));
     }
 
     @POST
     @Path("/refresh-token")
     public Uni<TokenAnswer> refreshToken(@Valid @NotNull CredentialsRequest request) {
-        return exchange.exchange(request.credentials()).map(token -> answer("Access token refreshed", token));
+        return activities.record(caller(), ActivityService.SYNC, "refresh_token", null, "Refresh an access token",
+                () -> exchange.exchange(request.credentials()).map(token -> answer("Access token refreshed", token)),
+                answer -> new Outcome("Access token refreshed", Counts.NONE, null));
     }
 
     @POST
     @Path("/manual-refresh")
     public Uni<TokenAnswer> manualRefresh() {
-        return connections.forceRefresh(caller()).map(token -> answer("Stored connection refreshed", token));
+        return activities.record(caller(), ActivityService.SYNC, "manual_refresh", null,
+                "Refresh the stored connection's access token",
+                () -> connections.forceRefresh(caller()).map(token -> answer("Stored connection refreshed", token)),
+                answer -> new Outcome("Stored connection refreshed", Counts.NONE, null));
     }
 
     private UUID caller() {

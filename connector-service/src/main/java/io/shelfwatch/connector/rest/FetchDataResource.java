@@ -15,8 +15,15 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.quarkus.security.Authenticated;
 import io.shelfwatch.connector.service.OrderFetchService;
 import io.shelfwatch.connector.service.OrderFetchService.FetchPlan;
-import io.shelfwatch.connector.service.OrderFetchService.FetchResult;
+import io.shelfwatch.connector.repository.AmazonConnectionRepository;
+import io.shelfwatch.connector.service.ActivityService;
+import io.shelfwatch.connector.service.ActivityService.Counts;
+import io.shelfwatch.connector.service.ActivityService.Outcome;
+import io.shelfwatch.connector.service.ConnectionService;
+import io.shelfwatch.connector.service.FetchDataJob;
 import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.core.Response;
+import java.util.Map;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -44,7 +51,9 @@ public class FetchDataResource {
             @NotBlank @JsonProperty("start_date") String startDate,
             @NotBlank @JsonProperty("end_date") String endDate,
             @Positive @JsonProperty("max_orders") Integer maxOrders,
-            @JsonProperty("auto_save") Boolean autoSave) {
+            @JsonProperty("auto_save") Boolean autoSave,
+            /** Answer 202 with the activity at once and fetch in the background (needs a stored connection). */
+            @JsonProperty("background") Boolean background) {
 
         @Override
         public String toString() {
@@ -55,18 +64,43 @@ public class FetchDataResource {
 
     private final OrderFetchService fetcher;
     private final JsonWebToken jwt;
+    private final ActivityService activities;
+    private final AmazonConnectionRepository connections;
 
-    public FetchDataResource(OrderFetchService fetcher, JsonWebToken jwt) {
+    public FetchDataResource(OrderFetchService fetcher, JsonWebToken jwt, ActivityService activities,
+            AmazonConnectionRepository connections) {
+        this.activities = activities;
+        this.connections = connections;
         this.fetcher = fetcher;
         this.jwt = jwt;
     }
 
     @POST
-    public Uni<FetchResult> fetch(@Valid @NotNull FetchDataRequest request) {
+    public Uni<Response> fetch(@Valid @NotNull FetchDataRequest request) {
         FetchPlan plan = plan(request, Instant.now());
         UUID user = UUID.fromString(jwt.getSubject());
-        return fetcher.tokensFor(user, request.accessToken())
-                .flatMap(tokens -> fetcher.fetch(user, tokens, plan));
+        String detail = "Orders of " + plan.marketplaceId() + " from " + plan.createdAfter() + " to "
+                + plan.createdBefore();
+        if (Boolean.TRUE.equals(request.background())) {
+            // The fetch runs after this request: only a stored connection can be used then.
+            return connections.findById(user)
+                    .onItem().ifNull().failWith(() -> new BadRequestException(ConnectionService.NOT_CONNECTED))
+                    .flatMap(connection -> activities.enqueue(user, ActivityService.ORDERS, FetchDataJob.ACTION,
+                            plan.marketplaceId(), detail, new FetchDataJob.Request(plan.marketplaceId(),
+                                    plan.createdAfter(), plan.createdBefore(), plan.maxOrders(), plan.autoSave())))
+                    .map(activity -> Response.status(202).entity(Map.of("success", true, "activity_id", activity.id,
+                            "status", activity.status, "status_url", "/api/activities/" + activity.id + "/"))
+                            .build());
+        }
+        return activities.record(user, ActivityService.ORDERS, FetchDataJob.ACTION, plan.marketplaceId(), detail,
+                () -> fetcher.tokensFor(user, request.accessToken())
+                        .flatMap(tokens -> fetcher.fetch(user, tokens, plan)),
+                result -> new Outcome("Fetched " + result.statistics().ordersCount() + " orders and "
+                        + result.statistics().orderItemsCount() + " items",
+                        new Counts(result.statistics().ordersCount(), result.statistics().orderItemsCount(), 0,
+                                result.statistics().failedOrdersCount()),
+                        Map.of("cache_key", result.processedData().cacheKey())))
+                .map(result -> Response.ok(result).build());
     }
 
     /** Dates are days in the marketplace's own time: Europe/London for the UK, else Europe/Paris. */

@@ -10,6 +10,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.quarkus.security.Authenticated;
 import io.shelfwatch.connector.service.OrderFetchService;
 import io.shelfwatch.connector.service.OrderFetchService.MissingItemsResult;
+import io.shelfwatch.connector.service.ActivityService;
+import io.shelfwatch.connector.service.ActivityService.Counts;
+import io.shelfwatch.connector.service.ActivityService.Outcome;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -41,8 +44,10 @@ public class MissingItemsResource {
 
     private final OrderFetchService fetcher;
     private final JsonWebToken jwt;
+    private final ActivityService activities;
 
-    public MissingItemsResource(OrderFetchService fetcher, JsonWebToken jwt) {
+    public MissingItemsResource(OrderFetchService fetcher, JsonWebToken jwt, ActivityService activities) {
+        this.activities = activities;
         this.fetcher = fetcher;
         this.jwt = jwt;
     }
@@ -50,8 +55,14 @@ public class MissingItemsResource {
     @POST
     public Uni<MissingItemsResult> fetch(@Valid @NotNull MissingItemsRequest request) {
         UUID user = UUID.fromString(jwt.getSubject());
-        return fetcher.tokensFor(user, request.accessToken())
-                .flatMap(tokens -> fetcher.fetchMissingItems(user, tokens, request.marketplaceId(),
-                        request.orderIds()));
+        return activities.record(user, ActivityService.ORDERS, "fetch_missing_items", request.marketplaceId(),
+                "Order items of " + request.orderIds().size() + " orders",
+                () -> fetcher.tokensFor(user, request.accessToken())
+                        .flatMap(tokens -> fetcher.fetchMissingItems(user, tokens, request.marketplaceId(),
+                                request.orderIds())),
+                result -> new Outcome("Items of " + result.statistics().successfulOrders() + " of "
+                        + result.statistics().requestedOrders() + " orders fetched",
+                        new Counts(result.statistics().requestedOrders(), result.statistics().itemsCount(), 0,
+                                result.statistics().failedOrders()), null));
     }
 }

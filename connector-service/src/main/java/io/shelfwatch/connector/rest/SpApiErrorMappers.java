@@ -1,11 +1,12 @@
 package io.shelfwatch.connector.rest;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import io.shelfwatch.connector.client.SpApiException;
+import io.shelfwatch.connector.service.MarketplaceResult;
+import io.shelfwatch.connector.service.OperationFailedException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -17,13 +18,15 @@ public class SpApiErrorMappers {
 
     @ServerExceptionMapper
     public Response spApi(SpApiException e) {
-        int status = e.status();
-        int answer = status == 504 ? 408 : status >= 400 && status < 500 ? 400 : status;
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("operation", e.operation());
-        details.put("amazon_status", status);
-        details.put("errors", e.errors());
+        int answer = MarketplaceResult.statusOf(e);
+        Map<String, Object> details = MarketplaceResult.details(e);
         return Response.status(answer).type(MediaType.APPLICATION_JSON_TYPE)
                 .entity(new ErrorShapes.ApiError(e.getMessage(), details)).build();
+    }
+
+    @ServerExceptionMapper
+    public Response operationFailed(OperationFailedException e) {
+        return Response.status(e.status()).type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(new ErrorShapes.ApiError(e.getMessage(), e.details())).build();
     }
 }

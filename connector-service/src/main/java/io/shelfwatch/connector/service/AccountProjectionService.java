@@ -22,9 +22,15 @@ public class AccountProjectionService {
     private final OrderStore orders;
     private final ExportRepository exports;
     private final ProcessedCache cache;
+    private final io.shelfwatch.connector.repository.InventoryStore inventory;
+    private final io.shelfwatch.connector.repository.ActivityRepository activities;
 
     public AccountProjectionService(AccountRepository accounts, AmazonConnectionRepository connections,
-            OrderStore orders, ExportRepository exports, ProcessedCache cache) {
+            OrderStore orders, ExportRepository exports, ProcessedCache cache,
+            io.shelfwatch.connector.repository.InventoryStore inventory,
+            io.shelfwatch.connector.repository.ActivityRepository activities) {
+        this.inventory = inventory;
+        this.activities = activities;
         this.accounts = accounts;
         this.connections = connections;
         this.orders = orders;
@@ -74,6 +80,8 @@ public class AccountProjectionService {
         return cache.deleteAll(userId)
                 .flatMap(ignored -> orders.deleteAll(userId))
                 .flatMap(ignored -> exports.deleteFor(userId))
+                .flatMap(ignored -> inventory.deleteAll(userId))
+                .flatMap(ignored -> activities.deleteFor(userId))
                 .flatMap(ignored -> connections.deleteById(userId))
                 .flatMap(deleted -> accounts.deleteById(userId))
                 .replaceWithVoid();

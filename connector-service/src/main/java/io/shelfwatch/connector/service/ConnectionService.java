@@ -65,6 +65,21 @@ public class ConnectionService {
         });
     }
 
+    /** The user's stored connection as a token source for SP-API calls (renewed on a 401). */
+    public io.shelfwatch.connector.client.AccessTokenSource tokens(UUID userId) {
+        return new io.shelfwatch.connector.client.AccessTokenSource() {
+            @Override
+            public Uni<String> current() {
+                return accessToken(userId);
+            }
+
+            @Override
+            public Uni<String> replace(String rejected) {
+                return replaceRejected(userId, rejected);
+            }
+        };
+    }
+
     /** A working access token for the user's connection, refreshed first when it is about to expire. */
     public Uni<String> accessToken(UUID userId) {
         return connections.findById(userId).flatMap(c -> {

@@ -109,17 +109,7 @@ public class OrderFetchService {
     public Uni<AccessTokenSource> tokensFor(UUID userId, String givenAccessToken) {
         return connections.findById(userId).map(connection -> {
             if (connection != null) {
-                return new AccessTokenSource() {
-                    @Override
-                    public Uni<String> current() {
-                        return connectionService.accessToken(userId);
-                    }
-
-                    @Override
-                    public Uni<String> replace(String rejected) {
-                        return connectionService.replaceRejected(userId, rejected);
-                    }
-                };
+                return connectionService.tokens(userId);
             }
             if (givenAccessToken != null && !givenAccessToken.isBlank()) {
                 return AccessTokenSource.fixed(givenAccessToken.trim());
@@ -148,14 +138,36 @@ public class OrderFetchService {
 
     /** The rows of both layouts: cached under a new `cache_key`; with `auto_save`, stored as exports too. */
     private Uni<ProcessedData> process(UUID userId, FetchPlan plan, List<Order> orders, Items items) {
-        Instant now = Instant.now();
-        String cacheKey = "processed_data_" + plan.marketplaceId() + "_" + now.getEpochSecond();
         List<ProcessedRow> rows = new ArrayList<>();
         for (Order order : orders) {
             for (OrderItem item : items.byOrder().getOrDefault(order.amazonOrderId(), List.of())) {
                 rows.add(row(order, item, plan.marketplaceId()));
             }
         }
+        return processRows(userId, plan, rows);
+    }
+
+    /** What one window of a background fetch got: counts, and the orders whose items failed. */
+    public record WindowResult(int orders, int items, int pages, List<String> failedOrders) {
+    }
+
+    /** Fetches and stores one period's orders and items, without processing them (background fetches). */
+    public Uni<WindowResult> fetchAndStore(UUID userId, AccessTokenSource tokens, FetchPlan plan) {
+        OrdersV0Api api = endpoints.orders(plan.marketplaceId());
+        String bucket = userId.toString();
+        List<Order> orders = new ArrayList<>();
+        int[] pages = { 0 };
+        return ordersPage(api, bucket, tokens, plan, null, orders, pages)
+                .flatMap(ignored -> items(api, bucket, tokens, orders))
+                .flatMap(items -> save(userId, plan.marketplaceId(), orders, items)
+                        .map(saved -> new WindowResult(orders.size(), items.rows().size(), pages[0],
+                                items.failed())));
+    }
+
+    /** The rows of both layouts: cached under a new `cache_key`; with `auto_save`, stored as exports too. */
+    public Uni<ProcessedData> processRows(UUID userId, FetchPlan plan, List<ProcessedRow> rows) {
+        Instant now = Instant.now();
+        String cacheKey = "processed_data_" + plan.marketplaceId() + "_" + now.getEpochSecond();
         Instant expiresAt = now.plus(config.processedTtl());
         ProcessedCache.Info info = new ProcessedCache.Info(cacheKey, plan.marketplaceId(), rows.size(),
                 now.toString(), expiresAt.toString());

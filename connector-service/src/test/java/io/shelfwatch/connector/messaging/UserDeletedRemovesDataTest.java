@@ -27,7 +27,7 @@ import io.shelfwatch.connector.support.Kafka;
 import io.shelfwatch.connector.support.Tokens;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 
-/** `deleted` on account.events removes the user's connection, orders, items and exports. */
+/** `deleted` on account.events removes the user's connection, orders, items, exports and activity log. */
 @QuarkusTest
 @QuarkusTestResource(AmazonMock.class)
 class UserDeletedRemovesDataTest {
@@ -67,14 +67,16 @@ class UserDeletedRemovesDataTest {
                 .body(Map.of("marketplace_id", "A1F83G8C2ARO7P", "start_date", "2026-01-01", "end_date",
                         "2026-01-10", "auto_save", true))
                 .post("/api/fetch-data/").then().statusCode(200);
-        await().atMost(Duration.ofSeconds(30)).until(() -> rows("exports", user) == 2 && rows("orders", user) == 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> rows("exports", user) == 2 && rows("orders", user) == 1
+                && rows("activities", user) >= 2);
 
         try (KafkaCompanion kafka = Kafka.companion()) {
             kafka.produceStrings().fromRecords(new ProducerRecord<>(Kafka.topic("account.events"), user.toString(),
                     AccountEventsConsumerTest.accountState(user, "gone@example.com", "pro", 50, true, Instant.now())))
                     .awaitCompletion();
             await().atMost(Duration.ofSeconds(30)).until(() -> rows("amazon_connections", user) == 0
-                    && rows("orders", user) == 0 && rows("order_items", user) == 0 && rows("exports", user) == 0);
+                    && rows("orders", user) == 0 && rows("order_items", user) == 0 && rows("exports", user) == 0
+                    && rows("activities", user) == 0);
         }
         given().auth().oauth2(jwt).get("/api/download-processed/").then().statusCode(200)
                 .body("cache_keys.size()", equalTo(0));
