@@ -217,10 +217,10 @@ public class SqpReportReader {
         return out;
     }
 
-    /** `$.dataByAsin[0].asin` → ["body", "dataByAsin", 0, "asin"]. */
+    /** `/dataByAsin/0/asin` (or `$.dataByAsin[0].asin`) → ["body", "dataByAsin", 0, "asin"]. */
     private static List<Object> location(String path) {
         List<Object> loc = new ArrayList<>(List.of("body"));
-        for (String part : path.replaceFirst("^\\$\\.?", "").split("[.\\[\\]]+")) {
+        for (String part : path.replaceFirst("^\\$", "").split("[./\\[\\]]+")) {
             if (!part.isEmpty()) {
                 loc.add(part.chars().allMatch(Character::isDigit) ? Integer.parseInt(part) : part);
             }

@@ -88,7 +88,14 @@ public class SqpStore {
                         return Uni.createFrom().item(new LoadResult(Outcome.UNCHANGED, report.rows().size()));
                     }
                     Outcome outcome = previous == null ? Outcome.LOADED : Outcome.REPLACED;
+                    // Earlier loads sharing an ASIN with this one are (partly) superseded: loading one of them
+                    // again is a restatement, not a repeat.
                     return replace(tx, brandId, report)
+                            .flatMap(v -> tx.preparedQuery("DELETE FROM sqp_report_load WHERE brand_id = $1"
+                                    + " AND report_period = $2 AND period_start = $3 AND asins <> $4"
+                                    + " AND string_to_array(asins, ' ') && $5")
+                                    .execute(Tuple.of(brandId, report.reportPeriod(), report.start(), asinKey,
+                                            report.asins().toArray(String[]::new))))
                             .flatMap(v -> tx.preparedQuery("""
                                     INSERT INTO sqp_report_load (brand_id, report_period, period_start, period_end, asins,
                                         sha256, report_id, rows_loaded, loaded_at)
