@@ -31,7 +31,9 @@ CREATE TABLE sqp_query_performance (
     median_price        numeric,
     currency            text,
     revenue_estimate    numeric NOT NULL,
+    -- The counts a product's top queries need ride in the key, so segments read the index alone.
     PRIMARY KEY (brand_id, asin, report_period, period_start, search_query)
+        INCLUDE (period_end, asin_impressions, asin_clicks, asin_purchases)
 );
 
 -- Per brand, ASIN and period: the sums the product list reads (a few rows per ASIN and week

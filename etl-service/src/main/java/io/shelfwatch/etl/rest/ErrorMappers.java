@@ -81,8 +81,10 @@ public class ErrorMappers {
         Response original = e.getResponse();
         int status = original.getStatus();
         String message = e.getMessage();
-        // JAX-RS's own messages ("HTTP 404 Not Found") become the plain reason ("Not Found").
+        // JAX-RS's own messages ("HTTP 404 Not Found", or RESTEasy's "Unable to find matching target resource
+        // method" under a resource class's path) become the plain reason ("Not Found").
         String detail = message == null || message.isBlank() || message.startsWith("HTTP " + status)
+                || message.startsWith("Unable to find matching target resource method")
                 ? original.getStatusInfo().getReasonPhrase()
                 : message;
         Response shaped = ErrorShapes.error(path(uri), status, detail);

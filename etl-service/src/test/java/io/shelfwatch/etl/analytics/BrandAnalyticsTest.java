@@ -458,7 +458,24 @@ class BrandAnalyticsTest {
                 .get("/api/brands/" + brandId + "/products/" + A + "/segments").then().statusCode(200)
                 .header("Cache-Control", equalTo("private, max-age=300")).header("ETag", notNullValue());
         as(token).get("/api/brands").then().header("Vary", equalTo("Authorization"));
+        // every documented path also answers with a trailing slash
+        as(token).queryParams(august).get("/api/brands/" + brandId + "/products/").then().statusCode(200)
+                .header("ETag", equalTo(etag));
+        as(token).get("/api/brands/").then().statusCode(200);
         as(token).get("/api/brands/" + brandId).then().body("$", not(hasKey("userId"))).body("brandId", nullValue());
+    }
+
+    @Test
+    void theApiDocumentsItsDeliberateDeviations() {
+        given().get("/q/openapi?format=json").then().statusCode(200)
+                .body("paths", hasKey("/api/brands/{brandId}/products"))
+                .body("paths", hasKey("/api/brands/{brandId}/products/{asin}/segments"))
+                .body("paths", hasKey("/api/brands/navigation/context"))
+                .body("paths", hasKey("/api/brands/{brandId}/search-query-performance"))
+                .body("paths.'/api/brands/{brandId}/products'.get.description",
+                        org.hamcrest.Matchers.allOf(org.hamcrest.Matchers.containsString("volume-weighted"),
+                                org.hamcrest.Matchers.containsString("estimate"),
+                                org.hamcrest.Matchers.containsString("private, max-age=300")));
     }
 
     static Map<String, String> with(Map<String, String> base, String... pairs) {
