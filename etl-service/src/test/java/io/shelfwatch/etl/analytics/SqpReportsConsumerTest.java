@@ -124,4 +124,26 @@ class SqpReportsConsumerTest {
             assertEquals("sqp-test", new String(invalid.headers().lastHeader("x-request-id").value(), StandardCharsets.UTF_8));
         }
     }
+
+    @Test
+    void aDeletedUsersBrandsAndTheirDataGo() {
+        UUID userId = UUID.randomUUID();
+        String token = Tokens.forUser(userId, "leaver@example.com", "pro");
+        String brandId = BrandAnalyticsTest.createBrand(token, "Leaving " + UUID.randomUUID());
+        BrandAnalyticsTest.load(token, brandId, BrandAnalyticsTest.WEEK1).statusCode(201);
+        String deleted = """
+                {"event_id":"%s","type":"account_state","occurred_at":"%s",
+                 "data":{"user_id":"%s","email":"leaver@example.com","created_at":"2026-02-12T10:00:00Z",
+                  "is_active":false,"deleted":true,"roles":["user"],"plan":"pro","max_competitors":25,
+                  "max_products":100,"scan_frequency":"daily","alerts_enabled":true}}
+                """.formatted(UUID.randomUUID(), java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS),
+                userId);
+        Contracts.assertConforms("account.events", "account_state", deleted);
+        try (KafkaCompanion kafka = Kafka.companion()) {
+            kafka.produceStrings().fromRecords(new ProducerRecord<>(Kafka.topic("account.events"), userId.toString(),
+                    deleted)).awaitCompletion();
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> as(token).get("/api/brands/" + brandId).statusCode() == 404);
+        as(token).get("/api/brands").then().statusCode(200).body("size()", equalTo(0));
+    }
 }
