@@ -68,31 +68,52 @@ public class BrandAnalyticsService {
     }
 
     public Uni<BrandProductsResponse> products(UUID userId, UUID brandId, ProductsQuery q) {
+        // The reporting period of each range first, then every sum at once: three round trips in all.
         return ownedBrand(userId, brandId).flatMap(brand -> Uni.combine().all().unis(
-                totalsOf(brandId, q.range()), totalsOf(brandId, q.comparison()), marketOf(brandId, q.range()))
+                reads.granularity(brandId, q.range().start(), q.range().end()),
+                q.comparison() == null ? Uni.createFrom().<String>nullItem()
+                        : reads.granularity(brandId, q.comparison().start(), q.comparison().end()))
                 .asTuple()
-                .flatMap(t -> {
-                    Map<String, AsinTotals> now = t.getItem1();
-                    Map<String, AsinTotals> then = t.getItem2();
-                    Set<String> asins = new LinkedHashSet<>(now.keySet());
-                    asins.addAll(then.keySet());
-                    return reads.titles(List.copyOf(asins)).flatMap(titles -> {
-                        List<Item> items = new ArrayList<>();
-                        for (String asin : asins) {
-                            AsinTotals current = now.get(asin);
-                            AsinTotals previous = then.get(asin);
-                            items.add(new Item(asin, titles.getOrDefault(asin, asin),
-                                    current == null ? Totals.ZERO : current.totals(),
-                                    previous == null ? Totals.ZERO : previous.totals(),
-                                    current != null ? current.currency() : previous.currency()));
-                        }
-                        items.sort(order(q.sortBy(), q.descending()));
-                        List<Item> page = items.subList(Math.min(q.offset(), items.size()),
-                                Math.min(items.size(), q.offset() + q.limit()));
-                        return summaries(brandId, q, page).map(segments -> response(brand, q, items, page, segments,
-                                t.getItem3()));
-                    });
-                }));
+                .flatMap(periods -> Uni.combine().all().unis(
+                        reads.asinTotals(brandId, periods.getItem1(), q.range().start(), q.range().end()),
+                        q.comparison() == null ? Uni.createFrom().item(Map.<String, AsinTotals>of())
+                                : reads.asinTotals(brandId, periods.getItem2(), q.comparison().start(),
+                                        q.comparison().end()),
+                        reads.market(brandId, periods.getItem1(), q.range().start(), q.range().end()))
+                        .asTuple()
+                        .flatMap(t -> list(brand, q, periods.getItem1(), t.getItem1(), t.getItem2(), t.getItem3()))));
+    }
+
+    private Uni<BrandProductsResponse> list(Brand brand, ProductsQuery q, String period, Map<String, AsinTotals> now,
+            Map<String, AsinTotals> then, Totals market) {
+        Set<String> asins = new LinkedHashSet<>(now.keySet());
+        asins.addAll(then.keySet());
+        // Titles of the whole list only to sort by them; otherwise of the page alone.
+        Uni<Map<String, String>> sortTitles = q.sortBy().equals("title") ? reads.titles(List.copyOf(asins))
+                : Uni.createFrom().item(Map.of());
+        return sortTitles.flatMap(titles -> {
+            List<Item> items = new ArrayList<>();
+            for (String asin : asins) {
+                AsinTotals current = now.get(asin);
+                AsinTotals previous = then.get(asin);
+                items.add(new Item(asin, titles.getOrDefault(asin, asin),
+                        current == null ? Totals.ZERO : current.totals(),
+                        previous == null ? Totals.ZERO : previous.totals(),
+                        current != null ? current.currency() : previous.currency()));
+            }
+            items.sort(order(q.sortBy(), q.descending()));
+            List<Item> page = items.subList(Math.min(q.offset(), items.size()),
+                    Math.min(items.size(), q.offset() + q.limit()));
+            Uni<Map<String, String>> pageTitles = q.sortBy().equals("title") ? Uni.createFrom().item(titles)
+                    : reads.titles(page.stream().map(Item::asin).toList());
+            return Uni.combine().all().unis(pageTitles, summaries(brand.id(), q, period, page)).asTuple()
+                    .map(t -> response(brand, q, items, titled(page, t.getItem1()), t.getItem2(), market));
+        });
+    }
+
+    private static List<Item> titled(List<Item> page, Map<String, String> titles) {
+        return page.stream().map(i -> new Item(i.asin(), titles.getOrDefault(i.asin(), i.asin()), i.now(), i.then(),
+                i.currency())).toList();
     }
 
     private BrandProductsResponse response(Brand brand, ProductsQuery q, List<Item> items, List<Item> page,
@@ -121,15 +142,15 @@ public class BrandAnalyticsService {
         return days <= WEEKLY_SUMMARY_MAX_DAYS ? Segments.Type.WEEKLY : Segments.Type.MONTHLY;
     }
 
-    private Uni<Map<String, List<SegmentSummary>>> summaries(UUID brandId, ProductsQuery q, List<Item> page) {
+    private Uni<Map<String, List<SegmentSummary>>> summaries(UUID brandId, ProductsQuery q, String period,
+            List<Item> page) {
         if (!q.includeSegments() || page.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
         Segments.Type type = summaryType(q);
         List<Segments.Segment> segments = Segments.of(type, q.range().start(), q.range().end());
         List<String> asins = page.stream().map(Item::asin).toList();
-        return reads.granularity(brandId, q.range().start(), q.range().end())
-                .flatMap(period -> reads.periods(brandId, period, q.range().start(), q.range().end(), asins))
+        return reads.periods(brandId, period, q.range().start(), q.range().end(), asins)
                 .map(periods -> {
                     Map<String, List<SegmentSummary>> out = new java.util.HashMap<>();
                     for (String asin : asins) {
@@ -177,19 +198,6 @@ public class BrandAnalyticsService {
                                 q.type().wire, out);
                     });
         }));
-    }
-
-    private Uni<Map<String, AsinTotals>> totalsOf(UUID brandId, DateRange range) {
-        if (range == null) {
-            return Uni.createFrom().item(Map.of());
-        }
-        return reads.granularity(brandId, range.start(), range.end())
-                .flatMap(period -> reads.asinTotals(brandId, period, range.start(), range.end()));
-    }
-
-    private Uni<Totals> marketOf(UUID brandId, DateRange range) {
-        return reads.granularity(brandId, range.start(), range.end())
-                .flatMap(period -> reads.market(brandId, period, range.start(), range.end()));
     }
 
     private Uni<List<PeriodTotals>> periodsOf(UUID brandId, String asin, DateRange range) {
