@@ -13,6 +13,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -51,7 +52,9 @@ public class ErrorMappers {
         return ErrorShapes.invalid(path(uri), errors);
     }
 
-    @ServerExceptionMapper
+    // Listed explicitly: Quarkus ships its own mapper for MismatchedInputException (a wrong-typed
+    // field) that would otherwise win over a mapper of the broader JsonProcessingException.
+    @ServerExceptionMapper({ JsonProcessingException.class, MismatchedInputException.class })
     public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
         List<Object> loc = new ArrayList<>(List.of("body"));
         if (e instanceof JsonMappingException mapping) {

@@ -2,7 +2,6 @@ package io.shelfwatch.etl.alerts;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -12,16 +11,12 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 import io.quarkus.security.Authenticated;
-import io.shelfwatch.etl.rest.ErrorShapes;
-import io.shelfwatch.etl.rest.ErrorShapes.FieldError;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
@@ -39,7 +34,6 @@ import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.core.Response;
 
 /**
  * Doc E's `/api/v1/alerts/`: the caller's alert rules and what they fired. The owner is the
@@ -211,20 +205,6 @@ public class AlertRulesResource {
             }
             return page(p, HistoryView::of, page, perPage);
         });
-    }
-
-    /**
-     * A value of the wrong type in the body (a product_id that is no UUID, a threshold that is no
-     * number) is invalid input like any other: 422 with its field, in the shape {@code ErrorMappers}
-     * gives JSON errors. Without this, Quarkus' built-in mapper for this exception answers 400 in a
-     * shape of its own.
-     */
-    @ServerExceptionMapper
-    public Response mismatchedInput(MismatchedInputException e) {
-        List<Object> loc = new ArrayList<>(List.of("body"));
-        e.getPath().forEach(ref -> loc.add(ref.getFieldName() != null ? ref.getFieldName() : ref.getIndex()));
-        return ErrorShapes.invalid("/api/v1/alerts",
-                List.of(new FieldError(loc, "value is not valid for this field", "type_error")));
     }
 
     private static AlertView viewOrNotFound(AlertRule rule) {

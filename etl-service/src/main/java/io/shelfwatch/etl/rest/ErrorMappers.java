@@ -13,6 +13,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -49,7 +50,9 @@ public class ErrorMappers {
         return ErrorShapes.invalid(path(uri), errors);
     }
 
-    @ServerExceptionMapper
+    // Listed explicitly: Quarkus ships its own mapper for MismatchedInputException (a wrong-typed
+    // field) that would otherwise win over a mapper of the broader JsonProcessingException.
+    @ServerExceptionMapper({ JsonProcessingException.class, MismatchedInputException.class })
     public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
         List<Object> loc = new ArrayList<>(List.of("body"));
         if (e instanceof JsonMappingException mapping) {
@@ -81,8 +84,10 @@ public class ErrorMappers {
         Response original = e.getResponse();
         int status = original.getStatus();
         String message = e.getMessage();
-        // JAX-RS's own messages ("HTTP 404 Not Found") become the plain reason ("Not Found").
+        // JAX-RS's own messages ("HTTP 404 Not Found", or RESTEasy's "Unable to find matching target resource
+        // method" under a resource class's path) become the plain reason ("Not Found").
         String detail = message == null || message.isBlank() || message.startsWith("HTTP " + status)
+                || message.startsWith("Unable to find matching target resource method")
                 ? original.getStatusInfo().getReasonPhrase()
                 : message;
         Response shaped = ErrorShapes.error(path(uri), status, detail);

@@ -42,6 +42,11 @@ public final class ErrorShapes {
         return json(status, new Detail(message));
     }
 
+    /** Doc D's shape with a specific code and details (analytics' own failures). */
+    public static Response apiError(int status, String error, Map<String, Object> details, String code) {
+        return json(status, new ApiError(error, details, code));
+    }
+
     static boolean isDocD(String path) {
         return path.equals("/api/brands") || path.startsWith("/api/brands/");
     }

@@ -6,6 +6,7 @@ import java.util.UUID;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.shelfwatch.etl.Account;
 import io.shelfwatch.etl.alerts.AlertRuleRepository;
+import io.shelfwatch.etl.analytics.BrandRepository;
 import io.shelfwatch.etl.messaging.AccountStateEvent;
 import io.shelfwatch.etl.repository.AccountRepository;
 import io.smallrye.mutiny.Uni;
@@ -17,10 +18,12 @@ public class AccountProjectionService {
 
     private final AccountRepository accounts;
     private final AlertRuleRepository alertRules;
+    private final BrandRepository brands;
 
-    public AccountProjectionService(AccountRepository accounts, AlertRuleRepository alertRules) {
+    public AccountProjectionService(AccountRepository accounts, AlertRuleRepository alertRules, BrandRepository brands) {
         this.accounts = accounts;
         this.alertRules = alertRules;
+        this.brands = brands;
     }
 
     public Uni<Account> find(UUID userId) {
@@ -62,9 +65,11 @@ public class AccountProjectionService {
 
     /** A deleted user leaves nothing behind in this service. */
     private Uni<Void> removeRows(UUID userId) {
-        // Alert rules take their history and state with them (foreign keys cascade).
+        // Alert rules take their history and state with them, brands their loaded reports (foreign keys cascade).
+        // Brands live outside the ORM session (the analytics model is plain SQL); deleting twice is harmless.
         return alertRules.deleteOfUser(userId)
-                .flatMap(rules -> accounts.deleteById(userId))
+                .flatMap(rules -> brands.deleteOfUser(userId))
+                .flatMap(deletedBrands -> accounts.deleteById(userId))
                 .replaceWithVoid();
     }
 }
