@@ -49,14 +49,14 @@ class FetchDataResourceTest {
                 """.formatted(id);
     }
 
-    private static String ordersPage(String nextToken, String... ids) {
+    static String ordersPage(String nextToken, String... ids) {
         List<String> orders = java.util.Arrays.stream(ids).map(FetchDataResourceTest::order).toList();
         return "{\"payload\":{\"CreatedBefore\":\"2026-01-20T00:00:00Z\",\"Orders\":[" + String.join(",", orders) + "]"
                 + (nextToken == null ? "" : ",\"NextToken\":\"" + nextToken + "\"") + "}}";
     }
 
     /** Items shaped like ordersV0.json's getOrderItems example. */
-    private static String items(String orderId, String itemId) {
+    static String items(String orderId, String itemId) {
         return """
                 {"payload":{"AmazonOrderId":"%s","OrderItems":[{"ASIN":"B00551Q3CS","OrderItemId":"%s",
                  "SellerSKU":"NABetaASINB00551Q3CS","Title":"B00551Q3CS [Card Book]","QuantityOrdered":1,
@@ -73,7 +73,7 @@ class FetchDataResourceTest {
     }
 
     /** Connects a new user whose Amazon access token is `accessToken`; returns their JWT. */
-    private static String connectedUser(UUID user, String accessToken) {
+    static String connectedUser(UUID user, String accessToken) {
         String refresh = "Atzr|fetch-" + user;
         AmazonMock.stubToken("amzn1.application-oa2-client.fetch", "fetch-secret", refresh, accessToken);
         String jwt = Tokens.forUser(user, "seller@example.com", "pro");
