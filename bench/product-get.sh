@@ -4,7 +4,9 @@
 #   constant   GET /internal/bench/constant   a constant JSON answer (HTTP + token check only)
 #   redis-get  GET /internal/bench/redis-get  one Redis GET of a value the size of the product's cache entry
 #   product    GET /v1/products/{asin}        the real endpoint, its entry fresh in Redis
-# Prints req/s, p50 and p99 of each and the product's ratio to the Redis bound (target >= 0.5).
+# Prints req/s, p50 and p99 of each and the product's ratio to the Redis bound (target >= 0.5); then
+# the product's p99 at ~80 % of its peak (paced, target <= 25 ms) and a cached batch of 50 against
+# one cached GET, one connection each (target: batch p50 <= 2x the GET's).
 #
 # Starts the packaged service alone (JVM flags of deploy/local/up.sh, a free port, its _st
 # database, topics prefixed "bench.", bench endpoints on), verifying tokens against a key pair
@@ -76,6 +78,16 @@ PGPASSWORD="${PG_PASSWORD:-}" psql -q -h "${PG_HOST:-127.0.0.1}" -p "${PG_PORT:-
           'Sony WH-1000XM5 Wireless Noise Canceling Headphones', 'Sony', 'Electronics > Headphones', 299.99, 'USD',
           'In Stock', 12, 4.5, 18432, 299.99, 'active', now(), now(), now(), now(), now())
   ON CONFLICT (product_key) DO NOTHING" >/dev/null
+# 49 more catalogued products, for a batch of 50 that the cache holds.
+PGPASSWORD="${PG_PASSWORD:-}" psql -q -h "${PG_HOST:-127.0.0.1}" -p "${PG_PORT:-5432}" -U "${PG_USER:-shelfwatch}" -d "$DB" -c "
+  INSERT INTO products (id, product_key, asin, url, title, brand, category, price, currency, availability, bsr,
+                        rating, reviews_count, buybox_price, status, observed_at, first_seen, last_seen, created_at, updated_at)
+  SELECT gen_random_uuid(), 'asin:B0BATCH' || lpad(n::text, 3, '0'), 'B0BATCH' || lpad(n::text, 3, '0'),
+         'https://www.amazon.com/dp/B0BATCH' || lpad(n::text, 3, '0'), 'Batch product ' || n, 'Bench', 'Electronics',
+         10 + n, 'USD', 'In Stock', 100 + n, 4.2, 50 + n, 10 + n, 'active', now(), now(), now(), now(), now()
+  FROM generate_series(1, 49) n
+  ON CONFLICT (product_key) DO NOTHING" >/dev/null
+batch_body=$(printf '{"asins":["%s"' "$ASIN"; for n in $(seq 1 49); do printf ',"B0BATCH%03d"' "$n"; done; printf ']}')
 base="http://127.0.0.1:$port"
 curl -fsS -H "Authorization: Bearer $token" "$base/v1/products/$ASIN" >/dev/null
 # The Redis bound reads a value as large as the product's cache entry.
@@ -101,8 +113,41 @@ measure constant /internal/bench/constant
 measure redis-get /internal/bench/redis-get
 measure product "/v1/products/$ASIN"
 
+# wrk Lua: the bearer header, an optional POST body, an optional per-request delay (paced runs).
+cat >"$work/bench.lua" <<'LUA'
+local pause = tonumber(os.getenv("BENCH_DELAY_MS") or "0")
+local body = os.getenv("BENCH_BODY") or ""
+wrk.headers["Authorization"] = "Bearer " .. os.getenv("BENCH_TOKEN")
+if body ~= "" then
+  wrk.method = "POST"
+  wrk.body = body
+  wrk.headers["Content-Type"] = "application/json"
+end
+function delay() return pause end
+LUA
+scripted() { # connections delay_ms body path -> "<p50> <p99>"
+  local out
+  out=$(BENCH_TOKEN=$token BENCH_DELAY_MS=$2 BENCH_BODY=$3 wrk -t1 -c"$1" -d"${SECONDS_EACH}s" --latency -s "$work/bench.lua" "$base$4")
+  if grep -q 'Non-2xx' <<<"$out"; then
+    sw_die "$4: non-2xx answers: $(grep 'Non-2xx' <<<"$out")"
+  fi
+  echo "$(awk '$1 == "50%" {print $2}' <<<"$out") $(awk '$1 == "99%" {print $2}' <<<"$out") $(awk '/^Requests\/sec:/ {print $2}' <<<"$out")"
+}
+ms() { awk -v v="$1" 'BEGIN { if (v ~ /us$/) { sub(/us$/, "", v); print v / 1000 } else if (v ~ /ms$/) { sub(/ms$/, "", v); print v + 0 } else { sub(/s$/, "", v); print v * 1000 } }'; }
+
+# p99 at 80 % of the product's peak: CONNECTIONS connections, each paced by a per-request delay.
+target_rps=$(awk -v r="${rps[product]}" 'BEGIN { printf "%d", r * 0.8 }')
+pace=$(awk -v c="$CONNECTIONS" -v r="$target_rps" 'BEGIN { d = c * 1000 / r; printf "%d", (d < 1 ? 1 : d) }')
+read -r paced50 paced99 paced_rps <<<"$(scripted "$CONNECTIONS" "$pace" "" "/v1/products/$ASIN")"
+# A batch of 50 cached products against one cached GET, one connection each, same run.
+curl -fsS -H "Authorization: Bearer $token" -H 'Content-Type: application/json' -d "$batch_body" "$base/v1/products/batch" >/dev/null
+read -r single50 single99 _ <<<"$(scripted 1 0 "" "/v1/products/$ASIN")"
+read -r batch50 batch99 _ <<<"$(scripted 1 0 "$batch_body" "/v1/products/batch")"
+
 printf '%-10s %12s %10s %10s\n' endpoint req/s p50 p99
 for name in constant redis-get product; do
   printf '%-10s %12s %10s %10s\n' "$name" "${rps[$name]}" "${p50[$name]}" "${p99[$name]}"
 done
 awk -v p="${rps[product]}" -v r="${rps[redis-get]}" 'BEGIN { printf "product / redis-get = %.2f (target >= 0.5)\n", p / r }'
+echo "product at ~80 % of peak (${paced_rps} req/s, ${pace} ms pacing per connection): p50 $paced50, p99 $paced99 (target p99 <= 25 ms)"
+awk -v b="$(ms "$batch50")" -v g="$(ms "$single50")" 'BEGIN { printf "batch of 50 p50 %.2f ms / single GET p50 %.2f ms = %.2f (target <= 2)\n", b, g, b / g }'
