@@ -3,6 +3,9 @@ package io.shelfwatch.gateway.routing;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.core.streams.ReadStream;
 import io.vertx.httpproxy.Body;
 import io.vertx.httpproxy.ProxyContext;
@@ -36,10 +39,15 @@ final class RequestBodyCap implements ProxyInterceptor {
     public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
         ProxyRequest request = context.request();
         Body body = request.getBody();
-        if (body != null && body.length() < 0) {
+        // Only a streamed body needs counting; a request without one (most GETs) is left untouched.
+        if (body != null && body.length() < 0 && streamsABody(request.proxiedRequest())) {
             request.setBody(Body.body(new CappedStream(body.stream(), maxBytes, () -> context.set(EXCEEDED, true)), -1));
         }
         return context.sendRequest();
+    }
+
+    private static boolean streamsABody(HttpServerRequest request) {
+        return request.version() == HttpVersion.HTTP_2 || request.headers().contains(HttpHeaders.TRANSFER_ENCODING);
     }
 
     /** Thrown into the body's pipe when the limit is passed. */
