@@ -9,12 +9,10 @@ set -euo pipefail
 
 # shellcheck source=deploy/local/env.sh
 . "$(dirname "${BASH_SOURCE[0]}")/../deploy/local/env.sh"
+# shellcheck source=deploy/local/lib.sh
+. "$SHELFWATCH_ROOT/deploy/local/lib.sh"
 cd "$SHELFWATCH_ROOT"
 
-bash "$SHELFWATCH_ROOT/deploy/local/infra-up.sh" >/dev/null
 # The seeding runs psql as the services' role over TCP.
 export PGPASSWORD=${PG_PASSWORD:-}
-
-sw_mvn -B verify -pl etl-service -Dshelfwatch.bench=true \
-  -Dtest=BrandProductsBenchTest -Dsurefire.failIfNoSpecifiedTests=false </dev/null |
-  grep -E '^brand products|BUILD|ERROR' || true
+sw_bench_test etl-service BrandProductsBenchTest 'brand products'

@@ -8,9 +8,8 @@ set -euo pipefail
 
 # shellcheck source=deploy/local/env.sh
 . "$(dirname "${BASH_SOURCE[0]}")/../deploy/local/env.sh"
+# shellcheck source=deploy/local/lib.sh
+. "$SHELFWATCH_ROOT/deploy/local/lib.sh"
 cd "$SHELFWATCH_ROOT"
 
-bash "$SHELFWATCH_ROOT/deploy/local/infra-up.sh" >/dev/null
-sw_mvn -B verify -pl competition-service -Dshelfwatch.bench=true \
-  -Dtest=CompetitionBenchTest -Dsurefire.failIfNoSpecifiedTests=false </dev/null |
-  grep -E '^competition,|BUILD|ERROR' || true
+sw_bench_test competition-service CompetitionBenchTest 'competition,'

@@ -7,10 +7,8 @@ set -euo pipefail
 
 # shellcheck source=deploy/local/env.sh
 . "$(dirname "${BASH_SOURCE[0]}")/../deploy/local/env.sh"
+# shellcheck source=deploy/local/lib.sh
+. "$SHELFWATCH_ROOT/deploy/local/lib.sh"
 cd "$SHELFWATCH_ROOT"
 
-bash "$SHELFWATCH_ROOT/deploy/local/infra-up.sh" >/dev/null
-sw_mvn -B verify -pl connector-service -Dshelfwatch.bench=true \
-  -Dconnector.sp-api.rate-scale="${BENCH_RATE_SCALE:-60}" \
-  -Dtest=ConnectorBenchTest -Dsurefire.failIfNoSpecifiedTests=false </dev/null |
-  grep -E '^connector:|BUILD|ERROR|FAIL' || true
+sw_bench_test connector-service ConnectorBenchTest 'connector:' -Dconnector.sp-api.rate-scale="${BENCH_RATE_SCALE:-60}"

@@ -127,3 +127,14 @@ sw_spawn() {
   done
   sw_die "could not start: $*"
 }
+
+# Runs one opt-in benchmark test class of a module (enabled by -Dshelfwatch.bench=true) after
+# bringing the infrastructure up; prints only its result line (starting with the prefix) and
+# Maven's verdict. Needs env.sh (sw_mvn) sourced too.
+sw_bench_test() { # module TestClass result-line-prefix [maven args...]
+  local module=$1 test=$2 prefix=$3
+  shift 3
+  bash "$SHELFWATCH_ROOT/deploy/local/infra-up.sh" >/dev/null
+  sw_mvn -B verify -pl "$module" -Dshelfwatch.bench=true -Dtest="$test" \
+    -Dsurefire.failIfNoSpecifiedTests=false "$@" </dev/null | grep -E "^$prefix|BUILD|ERROR|FAIL" || true
+}
