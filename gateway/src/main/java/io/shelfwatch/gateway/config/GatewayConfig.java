@@ -86,6 +86,14 @@ public interface GatewayConfig {
         /** Clock skew tolerated on exp/iat between the issuer and the gateway. */
         @WithDefault("30s")
         Duration clockSkew();
+
+        /** Longest a verified token is remembered (expiry and revocation are still checked on each use). */
+        @WithDefault("5m")
+        Duration verifiedCacheTtl();
+
+        /** Most verified tokens remembered at once; the least used go first. */
+        @WithDefault("10000")
+        long verifiedCacheSize();
     }
 
     interface ApiKeys {

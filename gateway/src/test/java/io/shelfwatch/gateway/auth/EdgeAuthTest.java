@@ -11,9 +11,11 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
+import java.time.Duration;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
@@ -94,6 +96,17 @@ class EdgeAuthTest {
                 ("{\"sub\":\"" + Tokens.USER_ID + "\",\"iss\":\"shelfwatch\",\"aud\":\"shelfwatch-api\",\"exp\":9999999999}").getBytes());
         assertRefused("Bearer " + header + "." + payload + ".", "Could not validate credentials");
         WireMockUpstreams.server(Upstream.PRODUCT).verify(0, anyRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void aTokenAcceptedBeforeIsRefusedOnceItExpires() {
+        // Verified tokens are remembered; expiry (1 s of skew in tests) must still end them on time.
+        String token = Tokens.issued(Tokens.USER_ID, 0, 2);
+        given().header("Authorization", "Bearer " + token).get("/api/v1/products/p1")
+                .then().statusCode(WireMockUpstreams.PROXIED_STATUS);
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(250)).until(() ->
+                given().header("Authorization", "Bearer " + token).get("/api/v1/products/p1").statusCode() == 401);
+        assertRefused("Bearer " + token, "Token has expired");
     }
 
     @Test
