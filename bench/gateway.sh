@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Gateway overhead benchmark: the same cache-hit product GET, direct to product-service and
+# Gateway overhead benchmark: the same cache-hit product GET (doc A's /v1/products/{asin}), direct to product-service and
 # through a gateway, in one run, with wrk:
 #   1. peak: closed loop, BENCH_CONNECTIONS connections, BENCH_DURATION each (direct, then gateway);
 #   2. fixed load at half the direct peak and at the direct peak (wrk paces each connection with a
@@ -13,11 +13,14 @@
 # wrk (apt-get install wrk), and the packaged gateway (./mvnw -B -q -pl gateway package -DskipTests).
 # It starts its OWN gateway on a free port (so the suite's gateway and its rate limits are left
 # alone) with rate limits high enough never to bite, signs in as the admin (ADMIN_EMAIL /
-# ADMIN_PASSWORD from deploy/local/env.sh), warms the product-service cache with one GET, and
-# stops its gateway at the end. Both sides send the same bearer JWT.
+# ADMIN_PASSWORD from deploy/local/env.sh), ingests one observation of BENCH_ASIN through
+# etl-service (POST /v1/etl/events/ingest, as a client would) and waits until product-service
+# serves it, warms the product-service cache with one GET, and stops its gateway at the end.
+# Both sides send the same bearer JWT. When a run sees non-2xx answers, their status codes are
+# printed from the bench gateway's /metrics.
 #
-# BENCH_PATH (default /api/v1/products/?page=1&per_page=20), BENCH_DURATION (10s),
-# BENCH_CONNECTIONS (32), BENCH_THREADS (2).
+# BENCH_ASIN (B0BENCHGW1), BENCH_PATH (default /v1/products/$BENCH_ASIN), BENCH_DURATION (10s),
+# BENCH_CONNECTIONS (32), BENCH_THREADS (2), ETL_SERVICE_URL (http://127.0.0.1:8083).
 set -euo pipefail
 
 # shellcheck source=deploy/local/env.sh
@@ -26,12 +29,14 @@ set -euo pipefail
 . "$SHELFWATCH_ROOT/deploy/local/lib.sh"
 cd "$SHELFWATCH_ROOT"
 
-BENCH_PATH=${BENCH_PATH:-"/api/v1/products/?page=1&per_page=20"}
+BENCH_ASIN=${BENCH_ASIN:-B0BENCHGW1}
+BENCH_PATH=${BENCH_PATH:-"/v1/products/$BENCH_ASIN"}
 DURATION=${BENCH_DURATION:-10s}
 CONNECTIONS=${BENCH_CONNECTIONS:-32}
 THREADS=${BENCH_THREADS:-2}
 AUTH_URL=${AUTH_BILLING_URL:-http://127.0.0.1:8081}
 PRODUCT_URL=${PRODUCT_SERVICE_URL:-http://127.0.0.1:8082}
+ETL_URL=${ETL_SERVICE_URL:-http://127.0.0.1:8083}
 JAR=gateway/target/quarkus-app/quarkus-run.jar
 
 command -v wrk >/dev/null || sw_die "wrk is missing: sudo apt-get install wrk"
@@ -73,6 +78,18 @@ login=$(curl -fsS -H 'Content-Type: application/json' \
 TOKEN=$(printf '%s' "$login" | sed -n 's/.*"access_token" *: *"\([^"]*\)".*/\1/p')
 [ -n "$TOKEN" ] || sw_die "admin login answered no access_token"
 
+# The product the bench reads: one observation through the real pipeline (etl -> price.updates -> product-service).
+if [ "$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $TOKEN" "$PRODUCT_URL/v1/products/$BENCH_ASIN")" != 200 ]; then
+  sw_say "ingesting $BENCH_ASIN through etl-service"
+  curl -fsS -o /dev/null -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
+    -d "{\"asin\":\"$BENCH_ASIN\",\"source\":\"bench\",\"event_type\":\"product_snapshot\",\"raw_data\":{\"title\":\"Gateway bench product\",\"price\":19.99,\"currency\":\"USD\",\"bsr\":1200,\"rating\":4.5,\"reviews_count\":321}}" \
+    "$ETL_URL/v1/etl/events/ingest" || sw_die "etl-service refused the bench observation"
+  for _ in $(seq 1 150); do
+    [ "$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $TOKEN" "$PRODUCT_URL/v1/products/$BENCH_ASIN")" = 200 ] && break
+    sleep 0.2
+  done
+fi
+
 for base in "$PRODUCT_URL" "$GATEWAY_URL"; do
   code=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $TOKEN" "$base$BENCH_PATH")
   [ "$code" = 200 ] || sw_die "GET $base$BENCH_PATH answered $code"
@@ -91,6 +108,11 @@ run() {
   out=$(BENCH_DELAY_MS=${2:-0} wrk -t"$THREADS" -c"$CONNECTIONS" -d"${RUN_DURATION:-$DURATION}" --latency -s "$work/bench.lua" "$1$BENCH_PATH")
   if grep -q 'Non-2xx' <<<"$out"; then
     sw_warn "non-2xx answers during the run against $1: $(grep 'Non-2xx' <<<"$out")"
+    if [ "$1" = "$GATEWAY_URL" ]; then
+      sw_warn "bench gateway answers so far, by status: $(curl -s "$GATEWAY_URL/metrics" |
+        awk -F'[{},]' '/^http_server_requests_seconds_count/ { for (i = 2; i <= NF; i++) if ($i ~ /^status=/) { gsub(/status=|"/, "", $i); n[$i] += $NF } }
+          END { for (s in n) printf "%s=%d ", s, n[s] }')"
+    fi
   fi
   awk '
     function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
