@@ -1,7 +1,10 @@
 package io.shelfwatch.gateway.ratelimit;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.List;
+import java.util.HexFormat;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -53,6 +56,9 @@ public class RateLimiter {
             return {allowed, math.floor(tokens), until_one, until_full}
             """;
 
+    // Redis keeps scripts by SHA-1: EVALSHA sends 40 bytes instead of the script on each request.
+    private static final String TOKEN_BUCKET_SHA = sha1(TOKEN_BUCKET);
+
     private final ReactiveRedisDataSource redis;
     private final int burst;
     private final int anonPerMinute;
@@ -77,8 +83,10 @@ public class RateLimiter {
 
     private Uni<RateLimitDecision> take(String bucket, int perMinute) {
         double perMs = perMinute / 60_000.0;
-        List<String> args = List.of(TOKEN_BUCKET, "1", KEY_PREFIX + bucket, Integer.toString(burst), Double.toString(perMs));
-        return redis.execute("EVAL", args.toArray(String[]::new))
+        String[] keysAndArgs = {"1", KEY_PREFIX + bucket, Integer.toString(burst), Double.toString(perMs)};
+        return redis.execute("EVALSHA", prepend(TOKEN_BUCKET_SHA, keysAndArgs))
+                // A restarted or flushed Redis has forgotten the script: EVAL loads it again.
+                .onFailure(RateLimiter::scriptMissing).recoverWithUni(() -> redis.execute("EVAL", prepend(TOKEN_BUCKET, keysAndArgs)))
                 .map(this::decision)
                 .ifNoItem().after(timeout).fail()
                 .onFailure().recoverWithItem(failure -> {
@@ -92,6 +100,25 @@ public class RateLimiter {
         long remaining = reply.get(1).toLong();
         long retryAfter = allowed ? 0 : Math.max(1, ceilSeconds(reply.get(2).toLong()));
         return new RateLimitDecision(allowed, burst, remaining, retryAfter, ceilSeconds(reply.get(3).toLong()));
+    }
+
+    private static boolean scriptMissing(Throwable failure) {
+        return failure.getMessage() != null && failure.getMessage().startsWith("NOSCRIPT");
+    }
+
+    private static String[] prepend(String first, String[] rest) {
+        String[] all = new String[rest.length + 1];
+        all[0] = first;
+        System.arraycopy(rest, 0, all, 1, rest.length);
+        return all;
+    }
+
+    private static String sha1(String script) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(script.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static long ceilSeconds(long millis) {

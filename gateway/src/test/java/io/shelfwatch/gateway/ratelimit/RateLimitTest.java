@@ -77,6 +77,17 @@ class RateLimitTest {
     }
 
     @Test
+    void aRedisThatForgotTheScriptStillLimits() {
+        given().get("/api/v1/billing/plans").then().header("X-RateLimit-Remaining", "2");
+        // A restarted Redis has no scripts: the limiter loads its script again instead of failing open.
+        redis.execute("SCRIPT", "FLUSH");
+        given().get("/api/v1/billing/plans")
+                .then().statusCode(WireMockUpstreams.PROXIED_STATUS)
+                .header("X-RateLimit-Limit", "3")
+                .header("X-RateLimit-Remaining", "1");
+    }
+
+    @Test
     void signedInCallersHaveABucketEachAndDocDPathsGetDocDShape() {
         String alice = Tokens.forUser(Tokens.newUserId());
         String bob = Tokens.forUser(Tokens.newUserId());
