@@ -45,6 +45,12 @@ final class UpstreamFailureInterceptor implements ProxyInterceptor {
                     if (result.failed() && RequestBodyCap.exceeded(context)) {
                         // The client's fault, not the upstream's: answered, and not counted by the breaker.
                         promise.complete(errorResponse(context, GatewayError.PAYLOAD_TOO_LARGE, result.cause()));
+                    } else if (result.failed() && clientHungUp(context)) {
+                        // The client went away and the proxy cancelled the upstream exchange: the upstream
+                        // did nothing wrong, so the breaker must not count it (nobody reads this answer).
+                        LOG.debugf("%s %s: the client hung up before %s answered", context.request().getMethod(),
+                                context.request().proxiedRequest().path(), upstream.serviceName());
+                        promise.complete(context.request().release().response().setStatusCode(GatewayError.BAD_GATEWAY.status()));
                     } else {
                         promise.handle(result);
                     }
@@ -66,6 +72,10 @@ final class UpstreamFailureInterceptor implements ProxyInterceptor {
                 .setStatusCode(error.status())
                 .putHeader(HttpHeaders.CONTENT_TYPE, ErrorBody.CONTENT_TYPE)
                 .setBody(Body.body(Buffer.buffer(error.body(path))));
+    }
+
+    private static boolean clientHungUp(ProxyContext context) {
+        return context.request().proxiedRequest().response().closed();
     }
 
     static GatewayError classify(Throwable failure) {

@@ -14,12 +14,18 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import com.github.tomakehurst.wiremock.http.Fault;
 
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.shelfwatch.gateway.support.Tokens;
 import io.restassured.response.Response;
@@ -32,6 +38,12 @@ class GatewayErrorsTest {
 
     // The test profile's gateway.upstream-timeout is 2 s.
     private static final int SLOWER_THAN_TIMEOUT_MS = 3_500;
+
+    // More than the breaker's failure threshold (gateway.breaker.failure-threshold, 5).
+    private static final int HANG_UPS = 8;
+
+    @TestHTTPResource("/")
+    URL gateway;
 
     @AfterEach
     void resetUpstreams() {
@@ -105,6 +117,27 @@ class GatewayErrorsTest {
                 .contentType("application/json")
                 .body("detail", equalTo("The upstream service failed to answer"))
                 .body(not(containsString("Exception")));
+    }
+
+    @Test
+    void clientsHangingUpOnASlowUpstreamDoNotOpenItsBreaker() throws Exception {
+        WireMockUpstreams.server(Upstream.CONNECTOR).stubFor(get("/api/connection-status/slow")
+                .willReturn(aResponse().withStatus(200).withFixedDelay(1_000)));
+        String request = "GET /api/connection-status/slow HTTP/1.1\r\nHost: gateway\r\nAuthorization: "
+                + Tokens.bearer() + "\r\n\r\n";
+        for (int i = 0; i < HANG_UPS; i++) {
+            try (Socket client = new Socket(gateway.getHost(), gateway.getPort())) {
+                OutputStream out = client.getOutputStream();
+                out.write(request.getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+                // Long enough for the request to reach the upstream, shorter than its answer.
+                Thread.sleep(200);
+            }
+        }
+        Thread.sleep(300);
+
+        given().header("Authorization", Tokens.bearer()).get("/api/connection-status/")
+                .then().statusCode(WireMockUpstreams.PROXIED_STATUS);
     }
 
     @Test
