@@ -2,6 +2,7 @@ package io.shelfwatch.gateway.auth;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,7 +20,8 @@ import io.vertx.mutiny.ext.web.client.WebClient;
 /**
  * auth-billing's public keys, fetched without blocking the event loop and kept for the
  * refresh interval. A token signed with a key id not yet seen triggers one early refetch
- * (key rotation), at most every {@link #MIN_REFETCH}.
+ * (key rotation), at most every {@link #MIN_REFETCH}. Requests arriving while a fetch is
+ * under way share it: a crowd after start-up or expiry costs auth-billing one request, not one each.
  */
 @ApplicationScoped
 public class JwksKeys {
@@ -35,6 +37,7 @@ public class JwksKeys {
     private final Duration refresh;
     private final Duration timeout;
     private volatile Snapshot snapshot;
+    private final AtomicReference<Uni<List<JsonWebKey>>> inFlight = new AtomicReference<>();
 
     JwksKeys(GatewayConfig config, Vertx vertx) {
         this.client = WebClient.create(vertx);
@@ -53,7 +56,7 @@ public class JwksKeys {
                 return Uni.createFrom().item(current.keys());
             }
         }
-        return fetch().onFailure().recoverWithUni(failure -> {
+        return sharedFetch().onFailure().recoverWithUni(failure -> {
             if (current != null) {
                 // auth-billing briefly away: the keys we had are still the best answer.
                 LOG.warnf("JWKS refetch failed, keeping the known keys: %s", failure.getMessage());
@@ -61,6 +64,20 @@ public class JwksKeys {
             }
             return Uni.createFrom().failure(failure);
         });
+    }
+
+    private Uni<List<JsonWebKey>> sharedFetch() {
+        Uni<List<JsonWebKey>> running = inFlight.get();
+        if (running != null) {
+            return running;
+        }
+        Uni<List<JsonWebKey>> shared = Uni.createFrom().deferred(this::fetch).memoize().indefinitely();
+        if (!inFlight.compareAndSet(null, shared)) {
+            Uni<List<JsonWebKey>> other = inFlight.get();
+            return other != null ? other : shared;
+        }
+        // The next refresh fetches anew; whoever joined this one keeps its (memoized) answer.
+        return shared.onTermination().invoke(() -> inFlight.compareAndSet(shared, null));
     }
 
     private Uni<List<JsonWebKey>> fetch() {

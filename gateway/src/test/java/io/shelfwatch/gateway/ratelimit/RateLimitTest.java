@@ -5,8 +5,16 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
 
 import jakarta.inject.Inject;
 
@@ -16,6 +24,7 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -38,12 +47,17 @@ class RateLimitTest {
                     "gateway.rate-limit.burst", "3",
                     "gateway.rate-limit.anon-per-minute", "6",
                     "gateway.rate-limit.user-per-minute", "6",
+                    // A slow answer on a busy test machine must not pass for Redis being away (fail open).
+                    "gateway.rate-limit.redis-timeout", "5s",
                     "gateway.rate-limit.exempt-keys", "other-key," + EXEMPT_KEY);
         }
     }
 
     @Inject
     RedisDataSource redis;
+
+    @TestHTTPResource("/api/brands/b-1")
+    URL brandPath;
 
     @BeforeEach
     void freshAnonymousBuckets() {
@@ -114,5 +128,29 @@ class RateLimitTest {
         String other = "sw_" + UUID.randomUUID();
         io.shelfwatch.gateway.auth.EdgeAuthTestSupport.stubExchange(other, Tokens.forUser(userId), userId, "sw_other");
         given().header("X-API-Key", other).get("/api/v1/products/").then().statusCode(WireMockUpstreams.PROXIED_STATUS);
+    }
+
+    @Test
+    void aCrowdOfConcurrentRequestsGetsNoMoreThanTheBucket() {
+        // Far more requests at once than Redis connections: queued for a connection, never waved through.
+        String token = Tokens.forUser(Tokens.newUserId());
+        HttpClient client = HttpClient.newHttpClient();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(brandPath.toString()))
+                .header("Authorization", "Bearer " + token).build();
+        long started = System.nanoTime();
+        List<CompletableFuture<HttpResponse<Void>>> answers = IntStream.range(0, 120)
+                .mapToObj(i -> client.sendAsync(request, HttpResponse.BodyHandlers.discarding()))
+                .toList();
+        long accepted = answers.stream().map(CompletableFuture::join)
+                .filter(response -> response.statusCode() == WireMockUpstreams.PROXIED_STATUS)
+                .count();
+        long refused = answers.stream().map(CompletableFuture::join)
+                .filter(response -> response.statusCode() == 429)
+                .count();
+        // A burst of 3, plus the refills (one every 10 s) while the crowd was served.
+        long refills = 1 + (System.nanoTime() - started) / 10_000_000_000L;
+        assertTrue(accepted >= 3 && accepted <= 3 + refills, accepted + " accepted");
+        assertEquals(120 - accepted, refused, () -> "answers by status: " + answers.stream().map(CompletableFuture::join)
+                .collect(java.util.stream.Collectors.groupingBy(HttpResponse::statusCode, java.util.stream.Collectors.counting())));
     }
 }
