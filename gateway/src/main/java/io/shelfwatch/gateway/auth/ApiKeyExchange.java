@@ -25,6 +25,8 @@ import io.vertx.mutiny.ext.web.client.WebClient;
  * Turns an X-API-Key into a short-lived JWT through auth-billing's internal exchange
  * ({@code POST /internal/api-keys/exchange}) and keeps the answer briefly, keyed by the
  * key's SHA-256 (the raw key is never stored). account.revocations evicts entries at once.
+ * Requests with the same key that arrive while its exchange is under way wait for that one
+ * exchange instead of each starting their own.
  */
 @ApplicationScoped
 public class ApiKeyExchange {
@@ -46,6 +48,7 @@ public class ApiKeyExchange {
     }
 
     private final Map<String, Exchanged> cache = new ConcurrentHashMap<>();
+    private final Map<String, Uni<Exchanged>> inFlight = new ConcurrentHashMap<>();
     // Bumped by every eviction: an exchange that was in flight meanwhile is not cached.
     private final AtomicLong evictions = new AtomicLong();
     private final WebClient client;
@@ -66,6 +69,13 @@ public class ApiKeyExchange {
         if (cached != null && cached.expiresAtNanos() - System.nanoTime() > 0) {
             return Uni.createFrom().item(cached);
         }
+        Uni<Exchanged> shared = inFlight.computeIfAbsent(hash,
+                h -> Uni.createFrom().deferred(() -> callExchange(rawKey, h)).memoize().indefinitely());
+        // Once answered, the next miss (expiry, eviction) exchanges anew.
+        return shared.onTermination().invoke(() -> inFlight.remove(hash, shared));
+    }
+
+    private Uni<Exchanged> callExchange(String rawKey, String hash) {
         long startedAt = System.nanoTime();
         long evictionsAtStart = evictions.get();
         return client.postAbs(exchangeUrl)
@@ -98,11 +108,14 @@ public class ApiKeyExchange {
 
     public void evictPrefix(String keyPrefix) {
         evictions.incrementAndGet();
+        // An exchange under way may predate the revocation: later requests must not join it.
+        inFlight.clear();
         cache.values().removeIf(e -> keyPrefix.equals(e.keyPrefix()));
     }
 
     public void evictUser(String userId) {
         evictions.incrementAndGet();
+        inFlight.clear();
         cache.values().removeIf(e -> userId.equals(e.userId()));
     }
 

@@ -15,13 +15,22 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.shelfwatch.gateway.routing.Upstream;
 import io.shelfwatch.gateway.support.Tokens;
@@ -31,6 +40,9 @@ import io.shelfwatch.gateway.support.WireMockUpstreams;
 @QuarkusTest
 @WithTestResource(WireMockUpstreams.class)
 class EdgeAuthTest {
+
+    @TestHTTPResource("/api/v1/competitors/c2")
+    URL competitorPath;
 
     @AfterEach
     void resetUpstreams() {
@@ -131,6 +143,24 @@ class EdgeAuthTest {
                 .withHeader("Authorization", com.github.tomakehurst.wiremock.client.WireMock.equalTo("Bearer " + exchanged))
                 .withHeader("X-API-Key", absent()));
         // Cached: one exchange for three requests.
+        WireMockUpstreams.server(Upstream.AUTH_BILLING).verify(1, postRequestedFor(urlEqualTo("/internal/api-keys/exchange"))
+                .withRequestBody(equalToJson("{\"api_key\":\"" + key + "\"}")));
+    }
+
+    @Test
+    void aCrowdWithANewApiKeyCostsOneExchange() {
+        String key = "sw_live_" + UUID.randomUUID();
+        String userId = Tokens.newUserId();
+        stubExchange(key, Tokens.forUser(userId), userId, "sw_live_cd");
+        HttpClient client = HttpClient.newHttpClient();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(competitorPath.toString())).header("X-API-Key", key).build();
+
+        List<CompletableFuture<HttpResponse<Void>>> answers = IntStream.range(0, 40)
+                .mapToObj(i -> client.sendAsync(request, HttpResponse.BodyHandlers.discarding()))
+                .toList();
+
+        answers.forEach(answer -> org.junit.jupiter.api.Assertions.assertEquals(
+                WireMockUpstreams.PROXIED_STATUS, answer.join().statusCode()));
         WireMockUpstreams.server(Upstream.AUTH_BILLING).verify(1, postRequestedFor(urlEqualTo("/internal/api-keys/exchange"))
                 .withRequestBody(equalToJson("{\"api_key\":\"" + key + "\"}")));
     }
