@@ -3,14 +3,14 @@ package io.shelfwatch.product.service;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonRawValue;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -33,12 +33,12 @@ public class AsinCatalogService {
     private static final Logger LOG = Logger.getLogger(AsinCatalogService.class);
     static final String NOT_FOUND = "Product not found";
 
-    /** Doc A's ProductResponse. */
-    public record ProductResponse(AsinProduct data, boolean cached, @JsonProperty("stale_at") Instant staleAt) {
+    /** Doc A's ProductResponse; {@code data} is the cache entry's product JSON, written as it is. */
+    public record ProductResponse(@JsonRawValue String data, boolean cached, @JsonProperty("stale_at") Instant staleAt) {
     }
 
-    /** Doc A's BatchProductItem. */
-    public record BatchItem(String asin, boolean success, AsinProduct data, String error, boolean cached,
+    /** Doc A's BatchProductItem; {@code data} as in {@link ProductResponse}. */
+    public record BatchItem(String asin, boolean success, @JsonRawValue String data, String error, boolean cached,
             @JsonProperty("stale_at") Instant staleAt) {
     }
 
@@ -132,8 +132,13 @@ public class AsinCatalogService {
         }
         List<Uni<ProductCache.Entry>> puts = found.stream().map(p -> cache.put(ProductViews.asinProduct(p))).toList();
         return Uni.join().all(puts).andFailFast()
-                .map(entries -> entries.stream().collect(Collectors.toMap(e -> e.data().asin(), Function.identity(),
-                        (a, b) -> a)));
+                .map(entries -> {
+                    Map<String, ProductCache.Entry> byAsin = new HashMap<>();
+                    for (int i = 0; i < found.size(); i++) {
+                        byAsin.put(found.get(i).asin, entries.get(i));
+                    }
+                    return byAsin;
+                });
     }
 
     /**
