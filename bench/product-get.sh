@@ -63,7 +63,9 @@ PG_DATABASE=$DB JWKS_URL="file:$work/public.pem" PRODUCT_BENCH_ENDPOINTS=true QU
   java "${java_opts[@]}" -jar "$APP/quarkus-run.jar" </dev/null >"$log" 2>&1 &
 pid=$!
 echo "[bench] $MODULE on port $port (log $log) ..." >&2
-for ((i = 0; i < 1200; i++)); do
+# Up to three minutes: start-up on a busy, shared machine is slow.
+deadline=$((SECONDS + 180))
+while ((SECONDS < deadline)); do
   [ "$(sw_http_status "http://127.0.0.1:$port/q/health/ready" 1)" = 200 ] && break
   kill -0 "$pid" 2>/dev/null || sw_die "$MODULE stopped; see $log"
   sleep 0.05
