@@ -34,12 +34,12 @@ public class AsinCatalogService {
     static final String NOT_FOUND = "Product not found";
 
     /** Doc A's ProductResponse; {@code data} is the cache entry's product JSON, written as it is. */
-    public record ProductResponse(@JsonRawValue String data, boolean cached, @JsonProperty("stale_at") Instant staleAt) {
+    public record ProductResponse(@JsonRawValue String data, boolean cached, @JsonProperty("stale_at") String staleAt) {
     }
 
     /** Doc A's BatchProductItem; {@code data} as in {@link ProductResponse}. */
     public record BatchItem(String asin, boolean success, @JsonRawValue String data, String error, boolean cached,
-            @JsonProperty("stale_at") Instant staleAt) {
+            @JsonProperty("stale_at") String staleAt) {
     }
 
     /** Doc A's BatchProductResponse. */
@@ -69,7 +69,7 @@ public class AsinCatalogService {
     public Uni<ProductResponse> get(String asin) {
         return cache.get(asin).flatMap(entry -> {
             if (entry != null) {
-                if (!entry.fresh(Instant.now())) {
+                if (!entry.fresh(ProductCache.stamp(Instant.now()))) {
                     refreshInBackground(asin);
                 }
                 return Uni.createFrom().item(new ProductResponse(entry.data(), true, entry.staleAt()));
@@ -85,7 +85,7 @@ public class AsinCatalogService {
     public Uni<BatchResponse> batch(List<String> asins) {
         List<String> distinct = ProductCache.distinct(asins);
         return cache.getAll(distinct).flatMap(hits -> {
-            Instant now = Instant.now();
+            String now = ProductCache.stamp(Instant.now());
             hits.forEach((asin, entry) -> {
                 if (!entry.fresh(now)) {
                     refreshInBackground(asin);

@@ -2,8 +2,8 @@ package io.shelfwatch.product.service;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -38,9 +38,10 @@ public class ProductCache {
      * stops being fresh. Answers splice {@link #data()} in as it is (no parse, no re-serialise),
      * so a cache hit costs little more than its Redis read.
      */
-    public record Entry(String data, Instant staleAt) {
-        public boolean fresh(Instant now) {
-            return now.isBefore(staleAt);
+    public record Entry(String data, String staleAt) {
+        /** {@code now} from {@link #stamp}: the fixed width makes text order time order. */
+        public boolean fresh(String now) {
+            return now.compareTo(staleAt) < 0;
         }
 
         /** The stored value: {@code {"data":<product>,"stale_at":"<instant>"}}, the layout {@link #read} expects. */
@@ -52,6 +53,10 @@ public class ProductCache {
     private static final String DATA_PREFIX = "{\"data\":";
     private static final String STALE_AT_INFIX = ",\"stale_at\":\"";
     private static final String STALE_AT_SUFFIX = "\"}";
+    /** stale_at as stored and answered: ISO-8601 in UTC, always with milliseconds (24 characters). */
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
+            .withZone(ZoneOffset.UTC);
+    private static final int STAMP_LENGTH = 24;
 
     private final ReactiveRedisDataSource redis;
     private final ReactiveValueCommands<String, String> values;
@@ -96,14 +101,14 @@ public class ProductCache {
 
     /** Stores a fresh entry; the key outlives freshness by the stale window. */
     public Uni<Entry> put(AsinProduct product) {
-        return putEntry(product, Instant.now().plus(config.cache().freshFor()).truncatedTo(ChronoUnit.MILLIS));
+        return putEntry(product, Instant.now().plus(config.cache().freshFor()));
     }
 
     /** Stores an entry that turns stale at the given time (tests use it to plant a stale one). */
     public Uni<Entry> putEntry(AsinProduct product, Instant staleAt) {
         Entry entry;
         try {
-            entry = new Entry(json.writeValueAsString(product), staleAt);
+            entry = new Entry(json.writeValueAsString(product), stamp(staleAt));
         } catch (JsonProcessingException e) {
             return Uni.createFrom().failure(new IllegalStateException("cache entry could not be serialised", e));
         }
@@ -145,13 +150,14 @@ public class ProductCache {
         if (infix <= DATA_PREFIX.length()) {
             return null;
         }
-        try {
-            Instant staleAt = Instant.parse(value.substring(infix + STALE_AT_INFIX.length(),
-                    value.length() - STALE_AT_SUFFIX.length()));
-            return new Entry(value.substring(DATA_PREFIX.length(), infix), staleAt);
-        } catch (DateTimeParseException e) {
-            return null;
-        }
+        String staleAt = value.substring(infix + STALE_AT_INFIX.length(), value.length() - STALE_AT_SUFFIX.length());
+        return staleAt.length() == STAMP_LENGTH ? new Entry(value.substring(DATA_PREFIX.length(), infix), staleAt)
+                : null;
+    }
+
+    /** A time as stale_at is written (milliseconds, UTC), so entries compare with it as text. */
+    public static String stamp(Instant at) {
+        return STAMP.format(at);
     }
 
     /** For callers that keep the order of their input. */

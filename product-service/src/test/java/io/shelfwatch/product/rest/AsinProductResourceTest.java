@@ -199,7 +199,7 @@ class AsinProductResourceTest {
                 .body("total_requested", equalTo(3))
                 .body("total_success", equalTo(3))
                 .body("items[0].cached", equalTo(true))
-                .body("items[0].stale_at", equalTo("2026-01-01T00:00:00Z"))
+                .body("items[0].stale_at", equalTo("2026-01-01T00:00:00.000Z"))
                 // The cached product as it was stored, quotes in its title and all.
                 .body("items[0].data.title", equalTo("Old lamp,\"stale_at\":\"x"))
                 .body("items[0].data.latest_price", equalTo(35.0f))
