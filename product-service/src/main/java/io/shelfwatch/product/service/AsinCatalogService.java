@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -34,12 +35,14 @@ public class AsinCatalogService {
     static final String NOT_FOUND = "Product not found";
 
     /** Doc A's ProductResponse; {@code data} is the cache entry's product JSON, written as it is. */
-    public record ProductResponse(@JsonRawValue String data, boolean cached, @JsonProperty("stale_at") String staleAt) {
+    public record ProductResponse(@JsonRawValue @Schema(implementation = AsinProduct.class) String data, boolean cached,
+            @JsonProperty("stale_at") @Schema(format = "date-time") String staleAt) {
     }
 
     /** Doc A's BatchProductItem; {@code data} as in {@link ProductResponse}. */
-    public record BatchItem(String asin, boolean success, @JsonRawValue String data, String error, boolean cached,
-            @JsonProperty("stale_at") String staleAt) {
+    public record BatchItem(String asin, boolean success,
+            @JsonRawValue @Schema(implementation = AsinProduct.class) String data, String error, boolean cached,
+            @JsonProperty("stale_at") @Schema(format = "date-time") String staleAt) {
     }
 
     /** Doc A's BatchProductResponse. */
