@@ -191,6 +191,56 @@ public final class Suite {
         RUNNING.clear();
     }
 
+    private static final Map<Integer, Process> REPLICAS = new LinkedHashMap<>();
+
+    /**
+     * Starts one more replica of a service beside the suite's (same database, topics and
+     * settings) on a free port, and answers that port once it is ready. Its output goes to the
+     * service's log too (each JSON line names its processId).
+     */
+    public static synchronized int startReplica(String module) throws Exception {
+        int port;
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0)) {
+            port = probe.getLocalPort();
+        }
+        Service primary = service(module);
+        Service replica = new Service(module, port, primary.database());
+        Path logs = root().resolve("system-tests/target/st-logs");
+        Process process = launch(root(), replica, logs);
+        REPLICAS.put(port, process);
+        Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        URI ready = URI.create("http://127.0.0.1:" + port + "/q/health/ready");
+        Instant deadline = Instant.now().plus(READY_TIMEOUT);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(module + " replica exited during start-up; see "
+                        + logs.resolve(module + ".log"));
+            }
+            try {
+                if (http.send(HttpRequest.newBuilder(ready).timeout(Duration.ofSeconds(2)).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return port;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException(module + " replica not ready after " + READY_TIMEOUT);
+    }
+
+    /** Stops a replica started by {@link #startReplica} (as a rolling update would: SIGTERM, then a grace period). */
+    public static synchronized void stopReplica(int port) throws InterruptedException {
+        Process process = REPLICAS.remove(port);
+        if (process != null) {
+            process.destroy();
+            if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        }
+    }
+
     private static Service service(String module) {
         return SERVICES.stream().filter(s -> s.module().equals(module)).findFirst().orElseThrow();
     }

@@ -44,7 +44,8 @@ public class OutboxRelay {
         this.topicPrefix = topicPrefix.orElse("");
     }
 
-    @Scheduled(every = "${auth.outbox.poll-interval:500ms}", delayed = "2s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${auth.outbox.poll-interval:500ms}", delayed = "2s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> relayPending() {
         return relayBatch().replaceWithVoid();
     }

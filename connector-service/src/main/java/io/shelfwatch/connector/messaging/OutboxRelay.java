@@ -46,7 +46,8 @@ public class OutboxRelay {
     }
 
     @Scheduled(every = "${connector.outbox.poll-interval:500ms}", delayed = "10s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> relayPending() {
         return relayBatch().replaceWithVoid();
     }

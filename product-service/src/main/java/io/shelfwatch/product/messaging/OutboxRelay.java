@@ -44,7 +44,8 @@ public class OutboxRelay {
         this.topicPrefix = topicPrefix.orElse("");
     }
 
-    @Scheduled(every = "${product.outbox.poll-interval:500ms}", delayed = "10s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${product.outbox.poll-interval:500ms}", delayed = "10s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> relayPending() {
         return relayBatch().replaceWithVoid();
     }

@@ -3,14 +3,15 @@ package io.shelfwatch.product.service;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonRawValue;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -33,13 +34,15 @@ public class AsinCatalogService {
     private static final Logger LOG = Logger.getLogger(AsinCatalogService.class);
     static final String NOT_FOUND = "Product not found";
 
-    /** Doc A's ProductResponse. */
-    public record ProductResponse(AsinProduct data, boolean cached, @JsonProperty("stale_at") Instant staleAt) {
+    /** Doc A's ProductResponse; {@code data} is the cache entry's product JSON, written as it is. */
+    public record ProductResponse(@JsonRawValue @Schema(implementation = AsinProduct.class) String data, boolean cached,
+            @JsonProperty("stale_at") @Schema(format = "date-time") String staleAt) {
     }
 
-    /** Doc A's BatchProductItem. */
-    public record BatchItem(String asin, boolean success, AsinProduct data, String error, boolean cached,
-            @JsonProperty("stale_at") Instant staleAt) {
+    /** Doc A's BatchProductItem; {@code data} as in {@link ProductResponse}. */
+    public record BatchItem(String asin, boolean success,
+            @JsonRawValue @Schema(implementation = AsinProduct.class) String data, String error, boolean cached,
+            @JsonProperty("stale_at") @Schema(format = "date-time") String staleAt) {
     }
 
     /** Doc A's BatchProductResponse. */
@@ -69,7 +72,7 @@ public class AsinCatalogService {
     public Uni<ProductResponse> get(String asin) {
         return cache.get(asin).flatMap(entry -> {
             if (entry != null) {
-                if (!entry.fresh(Instant.now())) {
+                if (!entry.fresh(ProductCache.stamp(Instant.now()))) {
                     refreshInBackground(asin);
                 }
                 return Uni.createFrom().item(new ProductResponse(entry.data(), true, entry.staleAt()));
@@ -85,7 +88,7 @@ public class AsinCatalogService {
     public Uni<BatchResponse> batch(List<String> asins) {
         List<String> distinct = ProductCache.distinct(asins);
         return cache.getAll(distinct).flatMap(hits -> {
-            Instant now = Instant.now();
+            String now = ProductCache.stamp(Instant.now());
             hits.forEach((asin, entry) -> {
                 if (!entry.fresh(now)) {
                     refreshInBackground(asin);
@@ -132,8 +135,13 @@ public class AsinCatalogService {
         }
         List<Uni<ProductCache.Entry>> puts = found.stream().map(p -> cache.put(ProductViews.asinProduct(p))).toList();
         return Uni.join().all(puts).andFailFast()
-                .map(entries -> entries.stream().collect(Collectors.toMap(e -> e.data().asin(), Function.identity(),
-                        (a, b) -> a)));
+                .map(entries -> {
+                    Map<String, ProductCache.Entry> byAsin = new HashMap<>();
+                    for (int i = 0; i < found.size(); i++) {
+                        byAsin.put(found.get(i).asin, entries.get(i));
+                    }
+                    return byAsin;
+                });
     }
 
     /**

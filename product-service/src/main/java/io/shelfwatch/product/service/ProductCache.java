@@ -2,7 +2,8 @@ package io.shelfwatch.product.service;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -10,7 +11,6 @@ import java.util.Map;
 
 import org.jboss.logging.Logger;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -33,12 +33,30 @@ public class ProductCache {
 
     private static final Logger LOG = Logger.getLogger(ProductCache.class);
 
-    /** What is stored per ASIN: the product and when it stops being fresh. */
-    public record Entry(AsinProduct data, @JsonProperty("stale_at") Instant staleAt) {
-        public boolean fresh(Instant now) {
-            return now.isBefore(staleAt);
+    /**
+     * What is stored per ASIN: doc A's product as the JSON text answers carry, and when it
+     * stops being fresh. Answers splice {@link #data()} in as it is (no parse, no re-serialise),
+     * so a cache hit costs little more than its Redis read.
+     */
+    public record Entry(String data, String staleAt) {
+        /** {@code now} from {@link #stamp}: the fixed width makes text order time order. */
+        public boolean fresh(String now) {
+            return now.compareTo(staleAt) < 0;
+        }
+
+        /** The stored value: {@code {"data":<product>,"stale_at":"<instant>"}}, the layout {@link #read} expects. */
+        String stored() {
+            return DATA_PREFIX + data + STALE_AT_INFIX + staleAt + STALE_AT_SUFFIX;
         }
     }
+
+    private static final String DATA_PREFIX = "{\"data\":";
+    private static final String STALE_AT_INFIX = ",\"stale_at\":\"";
+    private static final String STALE_AT_SUFFIX = "\"}";
+    /** stale_at as stored and answered: ISO-8601 in UTC, always with milliseconds (24 characters). */
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
+            .withZone(ZoneOffset.UTC);
+    private static final int STAMP_LENGTH = 24;
 
     private final ReactiveRedisDataSource redis;
     private final ReactiveValueCommands<String, String> values;
@@ -61,7 +79,7 @@ public class ProductCache {
 
     /** The cached entry, or null on a miss or when Redis cannot answer. */
     public Uni<Entry> get(String asin) {
-        return soft(values.get(key(asin))).map(this::parse);
+        return soft(values.get(key(asin))).map(ProductCache::read);
     }
 
     /** All entries in one round trip (MGET); an ASIN missing from the map is a miss. */
@@ -71,7 +89,7 @@ public class ProductCache {
             Map<String, Entry> entries = new HashMap<>();
             if (found != null) {
                 for (String asin : asins) {
-                    Entry entry = parse(found.get(key(asin)));
+                    Entry entry = read(found.get(key(asin)));
                     if (entry != null) {
                         entries.put(asin, entry);
                     }
@@ -83,20 +101,19 @@ public class ProductCache {
 
     /** Stores a fresh entry; the key outlives freshness by the stale window. */
     public Uni<Entry> put(AsinProduct product) {
-        Entry entry = new Entry(product, Instant.now().plus(config.cache().freshFor()).truncatedTo(ChronoUnit.MILLIS));
-        return putEntry(entry).replaceWith(entry);
+        return putEntry(product, Instant.now().plus(config.cache().freshFor()));
     }
 
-    /** Stores an entry as given (tests use it to plant a stale one). */
-    public Uni<Void> putEntry(Entry entry) {
-        String value;
+    /** Stores an entry that turns stale at the given time (tests use it to plant a stale one). */
+    public Uni<Entry> putEntry(AsinProduct product, Instant staleAt) {
+        Entry entry;
         try {
-            value = json.writeValueAsString(entry);
+            entry = new Entry(json.writeValueAsString(product), stamp(staleAt));
         } catch (JsonProcessingException e) {
             return Uni.createFrom().failure(new IllegalStateException("cache entry could not be serialised", e));
         }
         Duration ttl = config.cache().freshFor().plus(config.cache().keepStaleFor());
-        return soft(values.set(key(entry.data().asin()), value, new SetArgs().px(ttl))).replaceWithVoid();
+        return soft(values.set(key(product.asin()), entry.stored(), new SetArgs().px(ttl))).replaceWith(entry);
     }
 
     /** Takes the per-key refresh lock (SET NX PX); true for the one caller that should refresh. */
@@ -120,16 +137,27 @@ public class ProductCache {
                 .onFailure().recoverWithNull();
     }
 
-    private Entry parse(String value) {
-        if (value == null) {
+    /**
+     * Splits a stored value by position: the product's JSON and the trailing stale_at. Inside
+     * the product, every quote of a string value is escaped, so the last {@code ,"stale_at":"}
+     * is the entry's own. A value of another layout (an older release) is a miss, not an error.
+     */
+    static Entry read(String value) {
+        if (value == null || !value.startsWith(DATA_PREFIX) || !value.endsWith(STALE_AT_SUFFIX)) {
             return null;
         }
-        try {
-            return json.readValue(value, Entry.class);
-        } catch (JsonProcessingException e) {
-            // An entry from an older layout is a miss, not an error.
+        int infix = value.lastIndexOf(STALE_AT_INFIX);
+        if (infix <= DATA_PREFIX.length()) {
             return null;
         }
+        String staleAt = value.substring(infix + STALE_AT_INFIX.length(), value.length() - STALE_AT_SUFFIX.length());
+        return staleAt.length() == STAMP_LENGTH ? new Entry(value.substring(DATA_PREFIX.length(), infix), staleAt)
+                : null;
+    }
+
+    /** A time as stale_at is written (milliseconds, UTC), so entries compare with it as text. */
+    public static String stamp(Instant at) {
+        return STAMP.format(at);
     }
 
     /** For callers that keep the order of their input. */

@@ -123,7 +123,7 @@ class AsinProductResourceTest {
         AsinProduct old = new AsinProduct(asin, "Old title", null, null, null, new BigDecimal("25.00"), null, null,
                 null, null, null);
         Instant staleAt = Instant.parse("2026-01-01T00:00:00Z");
-        VertxContextSupport.subscribeAndAwait(() -> cache.putEntry(new ProductCache.Entry(old, staleAt)));
+        VertxContextSupport.subscribeAndAwait(() -> cache.putEntry(old, staleAt));
         double before = refreshes();
 
         HttpClient client = HttpClient.newHttpClient();
@@ -178,6 +178,42 @@ class AsinProductResourceTest {
                 .body("items[1].success", equalTo(false))
                 .body("items[1].error", equalTo("Product not found"))
                 .body("items[1].data", nullValue());
+    }
+
+    @Test
+    void aBatchServesAStaleHitAtOnceRefreshesItInTheBackgroundAndLoadsAMissFromTheDatabase() throws Throwable {
+        String staleAsin = PriceUpdates.randomAsin();
+        catalogued(staleAsin, "Current lamp", "30.00");
+        AsinProduct old = new AsinProduct(staleAsin, "Old lamp,\"stale_at\":\"x", null, null, null,
+                new BigDecimal("35.00"), null, null, null, null, null);
+        Instant staleAt = Instant.parse("2026-01-01T00:00:00Z");
+        VertxContextSupport.subscribeAndAwait(() -> cache.putEntry(old, staleAt));
+        String missAsin = PriceUpdates.randomAsin();
+        cataloguedAndEvicted(missAsin, "Desk", "99.00");
+        VertxContextSupport.subscribeAndAwait(() -> cache.evict(missAsin));
+        double before = refreshes();
+
+        given().auth().oauth2(TOKEN).contentType(ContentType.JSON)
+                .body(Map.of("asins", List.of(staleAsin, missAsin, staleAsin)))
+                .post("/v1/products/batch").then().statusCode(200)
+                .body("total_requested", equalTo(3))
+                .body("total_success", equalTo(3))
+                .body("items[0].cached", equalTo(true))
+                .body("items[0].stale_at", equalTo("2026-01-01T00:00:00.000Z"))
+                // The cached product as it was stored, quotes in its title and all.
+                .body("items[0].data.title", equalTo("Old lamp,\"stale_at\":\"x"))
+                .body("items[0].data.latest_price", equalTo(35.0f))
+                .body("items[1].cached", equalTo(false))
+                .body("items[1].data.title", equalTo("Desk"))
+                .body("items[1].data.asin", equalTo(missAsin))
+                .body("items[2].data.title", equalTo("Old lamp,\"stale_at\":\"x"));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> "Current lamp".equals(given().auth().oauth2(TOKEN)
+                .contentType(ContentType.JSON).body(Map.of("asins", List.of(staleAsin)))
+                .post("/v1/products/batch").jsonPath().getString("items[0].data.title")));
+        assertEquals(before + 1, refreshes(), "one background refresh for the stale key");
+        given().auth().oauth2(TOKEN).contentType(ContentType.JSON).body(Map.of("asins", List.of(missAsin)))
+                .post("/v1/products/batch").then().statusCode(200).body("items[0].cached", equalTo(true));
     }
 
     @Test
