@@ -66,7 +66,8 @@ public class SigningKeyService {
      * is in its JWKS and signs here too within one interval.
      */
     @Scheduled(every = "${auth.jwt.key-reload-interval:60s}", delayed = "${auth.jwt.key-reload-interval:60s}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> reloadPeriodically() {
         return config.jwt().signingKey().filter(s -> !s.isBlank()).isPresent()
                 ? Uni.createFrom().voidItem()

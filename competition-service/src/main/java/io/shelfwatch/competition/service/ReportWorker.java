@@ -74,7 +74,8 @@ public class ReportWorker {
 
     /** Picks up what no request started at once: generations queued elsewhere, or abandoned. */
     @Scheduled(every = "${competition.reports.poll-interval:2s}", delayed = "5s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> poll() {
         return drain(PER_PASS);
     }

@@ -54,7 +54,8 @@ public class BackgroundJobRunner {
     }
 
     @Scheduled(every = "${connector.jobs.poll-interval:2s}", delayed = "2s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> tick() {
         return renewLeases().flatMap(ignored -> running.size() >= config.jobs().concurrency()
                 ? Uni.createFrom().voidItem()
