@@ -5,7 +5,7 @@
 #
 #   1. puts BENCH_EVENTS raw_product_event records (default 20000, over BENCH_PRODUCTS products,
 #      default 1000, each one a price change) on a fresh topic prefix, before the service runs;
-#   2. starts the packaged etl-service alone on that prefix (its _st database, a free port) and
+#   2. starts the packaged etl-service alone on that prefix (its _st database, or BENCH_DB; a free port) and
 #      waits until every event is `processed`; rate = events / (last processed_at - first received_at);
 #   3. bound: in one transaction that is rolled back, inserts the same rows again in batches
 #      (INSERT ... SELECT) into raw_events, product_daily_metrics and outbox, timed by PostgreSQL;
@@ -29,7 +29,7 @@ LATENCY_RATE=${LATENCY_RATE:-1000}
 LATENCY_SECONDS=${LATENCY_SECONDS:-10}
 RUN=$(date +%s)
 export KAFKA_TOPIC_PREFIX="bench-etl-$RUN."
-DB=shelfwatch_etl_st
+DB=${BENCH_DB:-shelfwatch_etl_st}
 KAFKA_LIBS="$SHELFWATCH_STATE_DIR/kafka/libs-4.3.1"
 [ -f "$APP/quarkus-run.jar" ] || sw_die "$APP/quarkus-run.jar is missing: run ./mvnw -B -q -pl etl-service package -DskipTests first"
 command -v psql >/dev/null || sw_die "psql is needed"
@@ -246,6 +246,11 @@ bound_ms=${bound_ms//[!0-9]/}
 bound_rate=$(awk -v n="$EVENTS" -v ms="$bound_ms" 'BEGIN { printf "%.1f", n * 1000 / ms }')
 ratio=$(awk -v a="$pipeline_rate" -v b="$bound_rate" 'BEGIN { printf "%.3f", a / b }')
 
+# Latency is measured in the steady state: first the relay publishes what the run above left in the outbox.
+for ((i = 0; i < 3000; i++)); do
+  [ "$(sql -c "SELECT count(*) FROM outbox WHERE sent_at IS NULL")" = 0 ] && break
+  sleep 0.1
+done
 echo "[bench] latency: $LATENCY_RATE raw events/s for $LATENCY_SECONDS s, reading ${KAFKA_TOPIC_PREFIX}price.updates ..." >&2
 read -r lat_n lat_p50 lat_p99 lat_max lat_sent < <(java -Xmx256m -cp "$KAFKA_LIBS/*" "$work/Latency.java" \
   "${KAFKA_TOPIC_PREFIX}product.raw-events" "${KAFKA_TOPIC_PREFIX}price.updates" "$LATENCY_RATE" "$LATENCY_SECONDS" \

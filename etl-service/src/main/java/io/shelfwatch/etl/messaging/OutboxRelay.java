@@ -58,7 +58,7 @@ public class OutboxRelay {
         this.topicPrefix = topicPrefix.orElse("");
     }
 
-    @Scheduled(every = "${etl.outbox.poll-interval:200ms}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+    @Scheduled(every = "${etl.outbox.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void relayPending() {
         wake();
