@@ -114,7 +114,8 @@ public class Latency {
         c.put("enable.auto.commit", "false");
         Map<String, Long> sentAt = new ConcurrentHashMap<>();
         List<Long> latencies = new ArrayList<>();
-        // Later than any earlier run's observations of these products, so every event is applied as news.
+        // Later than any earlier run's observations of these products (a millisecond apart, so they stay
+        // in the past), so every event is applied as news.
         Instant start = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(c)) {
             List<TopicPartition> partitions = consumer.partitionsFor(updatesTopic, Duration.ofSeconds(30)).stream()
@@ -156,6 +157,7 @@ public class Latency {
 
     static void produce(String topic, String servers, String source, int rate, int events, int products, Instant start,
             Map<String, Long> sentAt) {
+        String tag = Long.toString(start.getEpochSecond() % 46656, 36).toUpperCase(java.util.Locale.ROOT);
         Properties p = new Properties();
         p.put("bootstrap.servers", servers);
         p.put("key.serializer", StringSerializer.class.getName());
@@ -171,8 +173,9 @@ public class Latency {
                 if (wait > 0) {
                     java.util.concurrent.locks.LockSupport.parkNanos(wait);
                 }
-                String asin = String.format("L%09d", i % products);
-                Instant at = start.plusSeconds(i);
+                // Products of this run only (L, a tag of the run, a number), so no earlier run's state interferes.
+                String asin = String.format("L%3s%06d", tag, i % products).replace(' ', '0');
+                Instant at = start.plusMillis(i);
                 // Each event of a product carries another price than its last, so each one is a change.
                 String value = "{\"event_id\":\"" + UUID.randomUUID() + "\",\"type\":\"raw_product_event\",\"occurred_at\":\""
                         + at + "\",\"data\":{\"product_key\":\"asin:" + asin + "\",\"asin\":\"" + asin + "\",\"source\":\""

@@ -61,6 +61,7 @@ public class RawEventsConsumer {
     @Incoming("raw-events-in")
     public Uni<Void> consume(ConsumerRecords<String, String> records) {
         OffsetDateTime receivedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        long startNanos = System.nanoTime();
         List<Entry> entries = new ArrayList<>(records.count());
         List<Dead> dead = new ArrayList<>();
         for (ConsumerRecord<String, String> record : records) {
@@ -75,7 +76,10 @@ public class RawEventsConsumer {
                 dead.add(new Dead(record, e.getMessage()));
             }
         }
+        long parsed = System.nanoTime();
         return applyBatch(entries)
+                .invoke(() -> LOG.debugf("batch of %d records: parsed in %d ms, applied in %d ms", records.count(),
+                        (parsed - startNanos) / 1_000_000, (System.nanoTime() - parsed) / 1_000_000))
                 .onFailure().recoverWithUni(e -> {
                     LOG.warnf("a batch of %d raw events failed after retries (%s); applying them one by one",
                             entries.size(), e.toString());
