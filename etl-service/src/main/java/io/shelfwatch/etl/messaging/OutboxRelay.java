@@ -90,6 +90,7 @@ public class OutboxRelay {
 
     /** Sends one batch; answers how many events went out. */
     public Uni<Integer> relayBatch() {
+        long start = System.nanoTime();
         return pool.withTransaction(conn -> conn.preparedQuery(LOCK_UNSENT)
                 .execute(Tuple.of(config.outbox().batchSize()))
                 .flatMap(rows -> {
@@ -106,7 +107,8 @@ public class OutboxRelay {
                     return Uni.join().all(sends).andFailFast()
                             .call(() -> conn.preparedQuery(MARK_SENT).execute(Tuple.of(ids.toArray(UUID[]::new))))
                             .replaceWith(ids.size());
-                }));
+                })).invoke(sent -> LOG.debugf("relayed %d outbox events in %d ms", (Object) sent,
+                        (System.nanoTime() - start) / 1_000_000));
     }
 
     private Uni<Void> send(Row row) {

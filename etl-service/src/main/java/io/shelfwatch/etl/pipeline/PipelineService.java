@@ -210,11 +210,17 @@ public class PipelineService {
         if (events.isEmpty()) {
             return Uni.createFrom().item(new BatchOutcome(Set.of(), List.of()));
         }
-        return pool.withTransaction(conn -> claim(conn, events, stored).flatMap(claimed -> {
+        String[] keys = events.stream().filter(PendingEvent::valid).map(PendingEvent::productKey).distinct()
+                .toArray(String[]::new);
+        // Statements sent together are pipelined on the connection: one round trip for the claim and the
+        // products' state, one for the writes, one for the outbox.
+        return pool.withTransaction(conn -> Uni.combine().all()
+                .unis(claim(conn, events, stored), loadLatest(conn, keys)).asTuple().flatMap(claimedAndLatest -> {
+            Set<UUID> claimed = claimedAndLatest.getItem1();
             List<PendingEvent> failed = events.stream().filter(e -> !e.valid() && claimed.contains(e.eventId())).toList();
             List<PendingEvent> valid = events.stream().filter(e -> e.valid() && claimed.contains(e.eventId())).toList();
             OutboxRows outbox = new OutboxRows(json);
-            return applyClaimed(conn, valid, outbox)
+            return applyClaimed(conn, valid, claimedAndLatest.getItem2(), outbox)
                     .call(() -> outbox.insert(conn))
                     .replaceWith(() -> new Published(new BatchOutcome(claimed, failed), outbox.size()));
         })).map(published -> {
@@ -270,31 +276,42 @@ public class PipelineService {
         });
     }
 
-    private Uni<Void> applyClaimed(SqlConnection conn, List<PendingEvent> events, OutboxRows outbox) {
-        if (events.isEmpty()) {
-            return Uni.createFrom().voidItem();
+    private static Uni<Map<String, ProductLatest>> loadLatest(SqlConnection conn, String[] keys) {
+        if (keys.length == 0) {
+            return Uni.createFrom().item(Map.of());
         }
-        String[] keys = events.stream().map(PendingEvent::productKey).distinct().toArray(String[]::new);
-        return conn.preparedQuery(LOAD_LATEST).execute(Tuple.of(keys)).flatMap(rows -> {
+        return conn.preparedQuery(LOAD_LATEST).execute(Tuple.of(keys)).map(rows -> {
             Map<String, ProductLatest> latest = new HashMap<>();
             for (Row row : rows) {
                 ProductLatest p = latestOf(row);
                 latest.put(p.productKey, p);
             }
-            Map<String, ProductLatest> touched = new LinkedHashMap<>();
-            DayMetrics metrics = new DayMetrics();
-            List<Observation> observations = new ArrayList<>();
-            for (PendingEvent e : events) {
-                applyOne(e, latest, touched, metrics, observations, outbox);
-            }
-            Uni<Void> chain = upsertLatest(conn, touched.values()).call(() -> metrics.upsert(conn, UPSERT_METRICS));
-            if (!observations.isEmpty()) {
-                for (ObservationListener listener : listeners) {
-                    chain = chain.call(() -> listener.changed(conn, observations, outbox));
-                }
-            }
-            return chain;
+            return latest;
         });
+    }
+
+    private Uni<Void> applyClaimed(SqlConnection conn, List<PendingEvent> events, Map<String, ProductLatest> stored,
+            OutboxRows outbox) {
+        if (events.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        Map<String, ProductLatest> latest = new HashMap<>(stored);
+        Map<String, ProductLatest> touched = new LinkedHashMap<>();
+        DayMetrics metrics = new DayMetrics();
+        List<Observation> observations = new ArrayList<>();
+        for (PendingEvent e : events) {
+            applyOne(e, latest, touched, metrics, observations, outbox);
+        }
+        List<Uni<Void>> writes = new ArrayList<>();
+        writes.add(upsertLatest(conn, touched.values()));
+        writes.add(metrics.upsert(conn, UPSERT_METRICS));
+        if (!observations.isEmpty()) {
+            // Sent after the state's writes, so a listener's queries see the batch applied.
+            for (ObservationListener listener : listeners) {
+                writes.add(listener.changed(conn, observations, outbox));
+            }
+        }
+        return Uni.combine().all().unis(writes).discardItems();
     }
 
     /** One observation against its product's state so far in this batch (the same steps the per-event pipeline took). */
