@@ -22,6 +22,7 @@ import io.shelfwatch.etl.messaging.RecordParser.InvalidRecordException;
 import io.shelfwatch.etl.rest.RequestIdFilter;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -58,7 +59,10 @@ public class RawEventsConsumer {
         this.deadLetters = deadLetters;
     }
 
+    // Parsing and validating a batch is CPU work of tens of milliseconds: on a worker thread, it does not
+    // hold up the event loop the database and Kafka replies (the outbox relay's among them) arrive on.
     @Incoming("raw-events-in")
+    @Blocking
     public Uni<Void> consume(ConsumerRecords<String, String> records) {
         OffsetDateTime receivedAt = OffsetDateTime.now(ZoneOffset.UTC);
         long startNanos = System.nanoTime();
