@@ -5,10 +5,13 @@
 #
 #   1. puts BENCH_EVENTS raw_product_event records (default 20000, over BENCH_PRODUCTS products,
 #      default 1000, each one a price change) on a fresh topic prefix, before the service runs;
-#   2. starts the packaged etl-service alone on that prefix (its _st database, a free port) and
+#   2. starts the packaged etl-service alone on that prefix (its _st database, or BENCH_DB; a free port) and
 #      waits until every event is `processed`; rate = events / (last processed_at - first received_at);
 #   3. bound: in one transaction that is rolled back, inserts the same rows again in batches
-#      (INSERT ... SELECT) into raw_events, product_daily_metrics and outbox, timed by PostgreSQL.
+#      (INSERT ... SELECT) into raw_events, product_daily_metrics and outbox, timed by PostgreSQL;
+#   4. latency (target, issue 5: p99 <= 500 ms): with the service caught up, produces LATENCY_RATE
+#      events/s (default 1000) for LATENCY_SECONDS (default 10), each one a change, and reads
+#      price.updates: from each raw event's produce time to its price_update's arrival, p50 and p99.
 # Needs a prior build (./mvnw -B -q -pl etl-service package -DskipTests) and psql.
 set -euo pipefail
 
@@ -22,9 +25,11 @@ MODULE=etl-service
 APP="$MODULE/target/quarkus-app"
 EVENTS=${BENCH_EVENTS:-20000}
 PRODUCTS=${BENCH_PRODUCTS:-1000}
+LATENCY_RATE=${LATENCY_RATE:-1000}
+LATENCY_SECONDS=${LATENCY_SECONDS:-10}
 RUN=$(date +%s)
 export KAFKA_TOPIC_PREFIX="bench-etl-$RUN."
-DB=shelfwatch_etl_st
+DB=${BENCH_DB:-shelfwatch_etl_st}
 KAFKA_LIBS="$SHELFWATCH_STATE_DIR/kafka/libs-4.3.1"
 [ -f "$APP/quarkus-run.jar" ] || sw_die "$APP/quarkus-run.jar is missing: run ./mvnw -B -q -pl etl-service package -DskipTests first"
 command -v psql >/dev/null || sw_die "psql is needed"
@@ -68,6 +73,115 @@ public class Produce {
                         + "\",\"source\":\"" + source + "\",\"event_type\":\"product_snapshot\",\"raw_data\":{\"title\":\"Bench "
                         + asin + "\",\"price\":" + (10 + i % 97) + "." + (i % 100) + ",\"currency\":\"USD\",\"bsr\":" + (1 + i % 5000)
                         + ",\"rating\":4.5,\"reviews_count\":" + i + "},\"job_id\":null}}";
+                producer.send(new ProducerRecord<>(topic, "asin:" + asin, value));
+            }
+            producer.flush();
+        }
+    }
+}
+JAVA
+cat >"$work/Latency.java" <<'JAVA'
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/** Paced raw events in, price.updates out: latency from each event's send to its price_update's arrival. */
+public class Latency {
+    public static void main(String[] args) throws Exception {
+        String rawTopic = args[0], updatesTopic = args[1], source = args[5], servers = args[6];
+        int rate = Integer.parseInt(args[2]), seconds = Integer.parseInt(args[3]), products = Integer.parseInt(args[4]);
+        int events = rate * seconds;
+        Properties c = new Properties();
+        c.put("bootstrap.servers", servers);
+        c.put("key.deserializer", StringDeserializer.class.getName());
+        c.put("value.deserializer", StringDeserializer.class.getName());
+        c.put("group.id", "bench-latency-" + UUID.randomUUID());
+        c.put("enable.auto.commit", "false");
+        Map<String, Long> sentAt = new ConcurrentHashMap<>();
+        List<Long> latencies = new ArrayList<>();
+        // Later than any earlier run's observations of these products (a millisecond apart, so they stay
+        // in the past), so every event is applied as news.
+        Instant start = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(c)) {
+            List<TopicPartition> partitions = consumer.partitionsFor(updatesTopic, Duration.ofSeconds(30)).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).collect(Collectors.toList());
+            consumer.assign(partitions);
+            consumer.seekToEnd(partitions);
+            partitions.forEach(consumer::position);
+            Thread producing = new Thread(() -> produce(rawTopic, servers, source, rate, events, products, start, sentAt));
+            producing.start();
+            long deadline = Long.MAX_VALUE;
+            while (latencies.size() < events && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(20))) {
+                    long arrived = System.nanoTime();
+                    String value = r.value();
+                    int snapshot = value == null ? -1 : value.indexOf("\"snapshot\":");
+                    int at = snapshot < 0 ? -1 : value.indexOf("\"observed_at\":\"", snapshot);
+                    if (at < 0) {
+                        continue;
+                    }
+                    at += "\"observed_at\":\"".length();
+                    Long sent = sentAt.remove(r.key() + "@" + value.substring(at, value.indexOf('"', at)));
+                    if (sent != null) {
+                        latencies.add(arrived - sent);
+                    }
+                }
+                if (!producing.isAlive() && deadline == Long.MAX_VALUE) {
+                    deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+                }
+            }
+        }
+        long[] ms = latencies.stream().mapToLong(n -> n / 1_000_000).sorted().toArray();
+        if (ms.length == 0) {
+            System.out.println("0 0 0 0 " + events);
+            return;
+        }
+        System.out.println(ms.length + " " + ms[(int) Math.floor(0.50 * (ms.length - 1))] + " "
+                + ms[(int) Math.floor(0.99 * (ms.length - 1))] + " " + ms[ms.length - 1] + " " + events);
+    }
+
+    static void produce(String topic, String servers, String source, int rate, int events, int products, Instant start,
+            Map<String, Long> sentAt) {
+        String tag = Long.toString(start.getEpochSecond() % 46656, 36).toUpperCase(java.util.Locale.ROOT);
+        Properties p = new Properties();
+        p.put("bootstrap.servers", servers);
+        p.put("key.serializer", StringSerializer.class.getName());
+        p.put("value.serializer", StringSerializer.class.getName());
+        p.put("linger.ms", "1");
+        p.put("acks", "all");
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
+            long t0 = System.nanoTime();
+            long interval = 1_000_000_000L / rate;
+            for (int i = 0; i < events; i++) {
+                long due = t0 + i * interval;
+                long wait = due - System.nanoTime();
+                if (wait > 0) {
+                    java.util.concurrent.locks.LockSupport.parkNanos(wait);
+                }
+                // Products of this run only (L, a tag of the run, a number), so no earlier run's state interferes.
+                String asin = String.format("L%3s%06d", tag, i % products).replace(' ', '0');
+                Instant at = start.plusMillis(i);
+                // Each event of a product carries another price than its last, so each one is a change.
+                String value = "{\"event_id\":\"" + UUID.randomUUID() + "\",\"type\":\"raw_product_event\",\"occurred_at\":\""
+                        + at + "\",\"data\":{\"product_key\":\"asin:" + asin + "\",\"asin\":\"" + asin + "\",\"source\":\""
+                        + source + "\",\"event_type\":\"product_snapshot\",\"raw_data\":{\"price\":" + (10 + (i / products) % 90)
+                        + "." + (10 + i % 89) + ",\"currency\":\"USD\"},\"job_id\":null}}";
+                sentAt.put("asin:" + asin + "@" + at, System.nanoTime());
                 producer.send(new ProducerRecord<>(topic, "asin:" + asin, value));
             }
             producer.flush();
@@ -135,8 +249,20 @@ bound_ms=${bound_ms//[!0-9]/}
 bound_rate=$(awk -v n="$EVENTS" -v ms="$bound_ms" 'BEGIN { printf "%.1f", n * 1000 / ms }')
 ratio=$(awk -v a="$pipeline_rate" -v b="$bound_rate" 'BEGIN { printf "%.3f", a / b }')
 
+# Latency is measured in the steady state: first the relay publishes what the run above left in the outbox.
+for ((i = 0; i < 3000; i++)); do
+  [ "$(sql -c "SELECT count(*) FROM outbox WHERE sent_at IS NULL")" = 0 ] && break
+  sleep 0.1
+done
+echo "[bench] latency: $LATENCY_RATE raw events/s for $LATENCY_SECONDS s, reading ${KAFKA_TOPIC_PREFIX}price.updates ..." >&2
+read -r lat_n lat_p50 lat_p99 lat_max lat_sent < <(java -Xmx256m -cp "$KAFKA_LIBS/*" "$work/Latency.java" \
+  "${KAFKA_TOPIC_PREFIX}product.raw-events" "${KAFKA_TOPIC_PREFIX}price.updates" "$LATENCY_RATE" "$LATENCY_SECONDS" \
+  "$PRODUCTS" "$source_tag-latency" "$KAFKA_BOOTSTRAP_SERVERS")
+
 echo
 printf '%-28s %12s\n' "what" "events_per_s"
 printf '%-28s %12s\n' "pipeline (broker -> PG)" "$pipeline_rate"
 printf '%-28s %12s\n' "bound (batched inserts)" "$bound_rate"
 printf 'ratio pipeline / bound: %s (target >= 0.5; %d events, %d products)\n' "$ratio" "$EVENTS" "$PRODUCTS"
+printf 'event -> price.updates at %d/s: p50 %s ms, p99 %s ms, max %s ms (%s of %s arrived; target p99 <= 500 ms)\n' \
+  "$LATENCY_RATE" "$lat_p50" "$lat_p99" "$lat_max" "$lat_n" "$lat_sent"

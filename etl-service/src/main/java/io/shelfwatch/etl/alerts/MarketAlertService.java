@@ -11,38 +11,85 @@ import java.util.UUID;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.shelfwatch.etl.config.EtlConfig;
 import io.shelfwatch.etl.messaging.EventEnvelope;
-import io.shelfwatch.etl.messaging.OutboxWriter;
+import io.shelfwatch.etl.messaging.OutboxRows;
 import io.shelfwatch.etl.pipeline.Observation;
 import io.shelfwatch.etl.pipeline.ObservationListener;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * Doc A's market alerts: each observation that changed a product is compared with the one
  * before; a price or rank move past its threshold raises one alert, stored and published on
- * `alerts` in the pipeline's transaction. A repeated observation changes nothing, so raises nothing.
+ * `alerts` in the pipeline's transaction, a batch's alerts in one statement. A repeated observation changes nothing, so raises nothing.
  */
 @ApplicationScoped
 public class MarketAlertService implements ObservationListener {
 
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+    // The batch's alerts in one statement; the observation's id keeps it to one alert per move and type.
+    private static final String INSERT = """
+            INSERT INTO market_alerts (id, product_key, asin, alert_type, severity, current_value, previous_value,
+                change_percent, message, source_event_id, created_at)
+            SELECT t.id, t.product_key, t.asin, t.alert_type, t.severity, CAST(t.current_value AS numeric),
+                   CAST(t.previous_value AS numeric), CAST(t.change_percent AS numeric), t.message, t.source_event_id,
+                   t.created_at
+              FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
+                          $8::text[], $9::text[], $10::uuid[], $11::timestamptz[])
+                   AS t(id, product_key, asin, alert_type, severity, current_value, previous_value, change_percent,
+                        message, source_event_id, created_at)
+            ON CONFLICT (source_event_id, alert_type) DO NOTHING
+            """;
 
     private final MarketAlertRepository alerts;
-    private final OutboxWriter outbox;
     private final EtlConfig config;
 
-    public MarketAlertService(MarketAlertRepository alerts, OutboxWriter outbox, EtlConfig config) {
+    public MarketAlertService(MarketAlertRepository alerts, EtlConfig config) {
         this.alerts = alerts;
-        this.outbox = outbox;
         this.config = config;
     }
 
     @Override
-    public Uni<Void> changed(Observation o) {
-        if (o.first()) {
+    public Uni<Void> changed(SqlConnection conn, List<Observation> observations, OutboxRows outbox) {
+        List<MarketAlert> raised = new ArrayList<>();
+        for (Observation o : observations) {
+            for (MarketAlert alert : raisedBy(o)) {
+                raised.add(alert);
+                publish(o, alert, outbox);
+            }
+        }
+        if (raised.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        List<MarketAlert> raised = new ArrayList<>();
+        int n = raised.size();
+        UUID[] ids = new UUID[n], events = new UUID[n];
+        String[] keys = new String[n], asins = new String[n], types = new String[n], severities = new String[n],
+                current = new String[n], previous = new String[n], changes = new String[n], messages = new String[n];
+        OffsetDateTime[] created = new OffsetDateTime[n];
+        for (int i = 0; i < n; i++) {
+            MarketAlert a = raised.get(i);
+            ids[i] = a.id;
+            keys[i] = a.productKey;
+            asins[i] = a.asin;
+            types[i] = a.alertType;
+            severities[i] = a.severity;
+            current[i] = text(a.currentValue);
+            previous[i] = text(a.previousValue);
+            changes[i] = text(a.changePercent);
+            messages[i] = a.message;
+            events[i] = a.sourceEventId;
+            created[i] = a.createdAt;
+        }
+        return conn.preparedQuery(INSERT).execute(Tuple.from(new Object[] { ids, keys, asins, types, severities,
+                current, previous, changes, messages, events, created })).replaceWithVoid();
+    }
+
+    private List<MarketAlert> raisedBy(Observation o) {
+        if (o.first()) {
+            return List.of();
+        }
+        List<MarketAlert> raised = new ArrayList<>(2);
         BigDecimal priceChange = percentChange(o.previous().price(), o.current().price());
         if (priceChange != null && priceChange.abs().doubleValue() >= config.alerts().priceChangePercent()) {
             String type = priceChange.signum() < 0 ? "price_drop" : "price_increase";
@@ -60,11 +107,7 @@ public class MarketAlertService implements ObservationListener {
                     "Best Sellers Rank moved %s%% from #%d to #%d".formatted(bsrChange.toPlainString(),
                             o.previous().bsr(), o.current().bsr())));
         }
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (MarketAlert alert : raised) {
-            chain = chain.call(() -> alerts.persist(alert)).call(() -> publish(o, alert));
-        }
-        return chain;
+        return raised;
     }
 
     /** Marks an alert resolved (once: a second call keeps the first resolver); null when there is none. */
@@ -79,11 +122,15 @@ public class MarketAlertService implements ObservationListener {
         });
     }
 
-    private Uni<Void> publish(Observation o, MarketAlert alert) {
+    private static void publish(Observation o, MarketAlert alert, OutboxRows outbox) {
         AlertRaised data = new AlertRaised(alert.id, "market", null, null, alert.productKey, alert.asin,
                 o.competitorId(), alert.alertType, alert.severity, alert.message, alert.previousValue,
                 alert.currentValue, alert.changePercent, alert.createdAt.toInstant());
-        return outbox.add(AlertRaised.TOPIC, alert.productKey, EventEnvelope.of(AlertRaised.TYPE, data));
+        outbox.add(AlertRaised.TOPIC, alert.productKey, EventEnvelope.of(AlertRaised.TYPE, data), o.requestId());
+    }
+
+    private static String text(BigDecimal value) {
+        return value == null ? null : value.toPlainString();
     }
 
     /** (new − old) / old × 100, signed: 100 → 80 is −20. */

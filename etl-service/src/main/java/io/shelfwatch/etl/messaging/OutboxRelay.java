@@ -1,78 +1,127 @@
 package io.shelfwatch.etl.messaging;
 
 import java.nio.charset.StandardCharsets;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
-import io.shelfwatch.etl.OutboxEvent;
 import io.shelfwatch.etl.config.EtlConfig;
-import io.shelfwatch.etl.repository.OutboxRepository;
 import io.shelfwatch.etl.rest.RequestIdFilter;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * Moves committed outbox events to Kafka. An event is marked sent only after the broker
- * acknowledged it, in the transaction that locked it; a crash in between sends it again,
- * which consumers absorb by `event_id`.
+ * Moves committed outbox events to Kafka, a batch at a time. An event is marked sent only after
+ * the broker acknowledged it, in the transaction that locked it; a crash in between sends it
+ * again, which consumers absorb by `event_id`. The pipeline wakes the relay as soon as a batch
+ * commits; the poll catches everything else (jobs, requests, a wake-up lost to a failure).
  */
 @ApplicationScoped
 public class OutboxRelay {
 
-    private final OutboxRepository repository;
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+
+    // Rows another replica is relaying are skipped, so every event is sent by one replica at a time, in write order.
+    private static final String LOCK_UNSENT = """
+            SELECT id, topic, record_key, payload, request_id FROM outbox
+             WHERE sent_at IS NULL ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED
+            """;
+    private static final String MARK_SENT = "UPDATE outbox SET sent_at = now() WHERE id = ANY($1)";
+
+    private final Pool pool;
     private final MutinyEmitter<String> emitter;
     private final EtlConfig config;
     private final String topicPrefix;
+    private final AtomicBoolean running = new AtomicBoolean();
+    private final AtomicBoolean wokenWhileRunning = new AtomicBoolean();
 
-    public OutboxRelay(OutboxRepository repository, @Channel("outbox") MutinyEmitter<String> emitter,
+    public OutboxRelay(Pool pool, @Channel("outbox") MutinyEmitter<String> emitter,
             EtlConfig config, @ConfigProperty(name = "shelfwatch.topic-prefix") Optional<String> topicPrefix) {
-        this.repository = repository;
+        this.pool = pool;
         this.emitter = emitter;
         this.config = config;
         // Empty in a normal deployment (an empty value reads as absent); set for tests and benchmarks.
         this.topicPrefix = topicPrefix.orElse("");
     }
 
-    @Scheduled(every = "${etl.outbox.poll-interval:200ms}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+    @Scheduled(every = "${etl.outbox.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
-    Uni<Void> relayPending() {
-        return relayBatch().replaceWithVoid();
+    void relayPending() {
+        wake();
+    }
+
+    /** Relays until nothing is left; a call while the relay runs makes it look once more when done. */
+    public void wake() {
+        wokenWhileRunning.set(true);
+        if (!running.compareAndSet(false, true)) {
+            return;
+        }
+        wokenWhileRunning.set(false);
+        drain().subscribe().with(ignored -> finished(), e -> {
+            LOG.warnf("outbox relay failed, the next poll retries: %s", e.toString());
+            running.set(false);
+        });
+    }
+
+    private void finished() {
+        running.set(false);
+        if (wokenWhileRunning.get()) {
+            wake();
+        }
+    }
+
+    private Uni<Void> drain() {
+        return relayBatch().flatMap(sent -> sent >= config.outbox().batchSize() ? drain() : Uni.createFrom().voidItem());
     }
 
     /** Sends one batch; answers how many events went out. */
     public Uni<Integer> relayBatch() {
-        return Panache.withTransaction(() -> repository.lockUnsent(config.outbox().batchSize())
-                .flatMap(events -> events.isEmpty()
-                        ? Uni.createFrom().item(0)
-                        : sendAll(events).map(sent -> events.size())));
+        long start = System.nanoTime();
+        return pool.withTransaction(conn -> conn.preparedQuery(LOCK_UNSENT)
+                .execute(Tuple.of(config.outbox().batchSize()))
+                .flatMap(rows -> {
+                    if (rows.size() == 0) {
+                        return Uni.createFrom().item(0);
+                    }
+                    List<UUID> ids = new ArrayList<>(rows.size());
+                    List<Uni<Void>> sends = new ArrayList<>(rows.size());
+                    for (Row row : rows) {
+                        ids.add(row.getUUID("id"));
+                        sends.add(send(row));
+                    }
+                    // Subscribed in list order, so records of one key keep their order on the partition.
+                    return Uni.join().all(sends).andFailFast()
+                            .call(() -> conn.preparedQuery(MARK_SENT).execute(Tuple.of(ids.toArray(UUID[]::new))))
+                            .replaceWith(ids.size());
+                })).invoke(sent -> LOG.debugf("relayed %d outbox events in %d ms", (Object) sent,
+                        (System.nanoTime() - start) / 1_000_000));
     }
 
-    private Uni<Void> sendAll(List<OutboxEvent> events) {
-        List<Uni<Void>> sends = events.stream().map(this::send).toList();
-        // Subscribed in list order, so records of one key keep their order on the partition.
-        return Uni.join().all(sends).andFailFast().replaceWithVoid();
-    }
-
-    private Uni<Void> send(OutboxEvent event) {
+    private Uni<Void> send(Row row) {
         RecordHeaders headers = new RecordHeaders();
-        headers.add(RequestIdFilter.KAFKA_HEADER, event.requestId.getBytes(StandardCharsets.UTF_8));
+        String requestId = row.getString("request_id");
+        if (requestId != null) {
+            headers.add(RequestIdFilter.KAFKA_HEADER, requestId.getBytes(StandardCharsets.UTF_8));
+        }
         OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
-                .withTopic(topicPrefix + event.topic)
-                .withKey(event.recordKey)
+                .withTopic(topicPrefix + row.getString("topic"))
+                .withKey(row.getString("record_key"))
                 .withHeaders(headers)
                 .build();
-        return emitter.sendMessage(Message.of(event.payload).addMetadata(metadata))
-                .invoke(() -> event.sentAt = OffsetDateTime.now(ZoneOffset.UTC));
+        return emitter.sendMessage(Message.of(row.getString("payload")).addMetadata(metadata));
     }
 }

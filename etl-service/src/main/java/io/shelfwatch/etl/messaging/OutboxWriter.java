@@ -8,7 +8,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.shelfwatch.etl.OutboxEvent;
-import io.shelfwatch.etl.repository.OutboxRepository;
 import io.shelfwatch.etl.rest.RequestIdFilter;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,11 +16,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class OutboxWriter {
 
-    private final OutboxRepository repository;
     private final ObjectMapper json;
 
-    public OutboxWriter(OutboxRepository repository, ObjectMapper json) {
-        this.repository = repository;
+    public OutboxWriter(ObjectMapper json) {
         this.json = json;
     }
 
@@ -39,6 +36,6 @@ public class OutboxWriter {
         } catch (JsonProcessingException e) {
             return Uni.createFrom().failure(new IllegalStateException("event could not be serialised", e));
         }
-        return repository.persist(event).replaceWithVoid();
+        return event.persist().replaceWithVoid();
     }
 }

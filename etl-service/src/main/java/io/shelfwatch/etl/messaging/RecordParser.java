@@ -1,5 +1,6 @@
 package io.shelfwatch.etl.messaging;
 
+import java.lang.annotation.ElementType;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -14,7 +15,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.shelfwatch.etl.rest.RequestIdFilter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Path;
+import jakarta.validation.TraversableResolver;
 import jakarta.validation.Validator;
+import jakarta.validation.ValidatorFactory;
 
 /**
  * Turns a consumed record into a validated event and restores its request id for the logs.
@@ -26,9 +30,23 @@ public class RecordParser {
     private final ObjectMapper json;
     private final Validator validator;
 
-    public RecordParser(ObjectMapper json, Validator validator) {
+    public RecordParser(ObjectMapper json, ValidatorFactory validators) {
         this.json = json;
-        this.validator = validator;
+        // Records are plain values, never JPA entities: the default resolver asks Hibernate whether each
+        // cascaded property is loaded, which costs an exception per record and dominated a batch's parsing.
+        this.validator = validators.usingContext().traversableResolver(new EveryPropertyReachable()).getValidator();
+    }
+
+    private static final class EveryPropertyReachable implements TraversableResolver {
+        @Override
+        public boolean isReachable(Object bean, Path.Node property, Class<?> rootType, Path path, ElementType type) {
+            return true;
+        }
+
+        @Override
+        public boolean isCascadable(Object bean, Path.Node property, Class<?> rootType, Path path, ElementType type) {
+            return true;
+        }
     }
 
     public <T> T parse(ConsumerRecord<String, String> record, Class<T> type) {

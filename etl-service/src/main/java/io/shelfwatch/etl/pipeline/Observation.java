@@ -4,7 +4,8 @@ import java.util.UUID;
 
 /**
  * One applied observation of a product: its state before (null on the first observation) and
- * after. Handed to {@link ObservationListener}s inside the transaction that applied it.
+ * after. Handed to {@link ObservationListener}s inside the transaction that applied it, with the
+ * request id of the record that carried it (for the events it causes).
  */
 public record Observation(
         UUID eventId,
@@ -14,7 +15,8 @@ public record Observation(
         String previousStatus,
         String status,
         Snapshot previous,
-        Snapshot current) {
+        Snapshot current,
+        String requestId) {
 
     public boolean first() {
         return previous == null;

@@ -49,14 +49,14 @@ public class RawEventPipelineTest {
         kafka.produceStrings().fromRecords(record).awaitCompletion();
     }
 
-    static List<JsonPath> priceUpdates(KafkaCompanion kafka, String asin, String until) {
+    public static List<JsonPath> priceUpdates(KafkaCompanion kafka, String asin, String until) {
         List<ConsumerRecord<String, String>> records = Kafka.awaitRecordsOfKey(kafka, Kafka.topic("price.updates"),
                 "asin:" + asin, r -> ("asin:" + asin).equals(r.key()) && r.value() != null && r.value().contains(until));
         records.forEach(r -> Contracts.assertConforms("price.updates", "price_update", r.value()));
         return records.stream().map(r -> JsonPath.from(r.value())).toList();
     }
 
-    static long observationsStored(String productKey) {
+    public static long observationsStored(String productKey) {
         try {
             return VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(() -> Panache.getSession()
                     .flatMap(s -> s.createNativeQuery("SELECT CAST(COALESCE(SUM(observations), 0) AS bigint)"
