@@ -92,6 +92,7 @@ for entry in "${SHELFWATCH_SERVICES[@]}"; do
     sleep 0.05
   done
   kill -KILL "$pid" 2>/dev/null || true
+  wait "$pid" 2>/dev/null || true
   rm -f "$pidfile"
   pidfile=
 
