@@ -149,8 +149,8 @@ sw_bench_test() { # module TestClass result-line-prefix [maven args...]
 #   JDK 13-24   dynamic AppCDS: -XX:ArchiveClassesAtExit= once, -XX:SharedArchiveFile= after
 # Both archive only classes of the JVM's own class loaders, hence the aot-jar packaging (one
 # flat class path) that up.sh builds. The archive is target/quarkus-app/shelfwatch-startup.aot
-# or .jsa, made by one training start of the service (sw_train_archive); beside it
-# shelfwatch-startup.id records the JVM, its version, the flags and the jars it was made for,
+# or .jsa, made by one training start of the service (sw_train_archive); beside it its .id
+# file records the JVM, its version, the flags and the jars it was made for,
 # so a stale archive is made again and never handed to a JVM it does not match.
 # SHELFWATCH_STARTUP_ARCHIVES=0 starts the services without archives.
 
@@ -211,7 +211,7 @@ sw_archive_file() {
   [ "$SW_ARCHIVE_KIND" != aot ] || ext=aot
   echo "$SHELFWATCH_ROOT/$1/target/quarkus-app/shelfwatch-startup.$ext"
 }
-sw_archive_id_file() { echo "$SHELFWATCH_ROOT/$1/target/quarkus-app/shelfwatch-startup.id"; }
+sw_archive_id_file() { echo "$(sw_archive_file "$1").id"; }
 
 # What an archive of <module> is valid for: this JVM, its version, the flags, and the
 # name, size and modification time of every jar on the class path (a rebuild changes them).
