@@ -83,6 +83,16 @@ done
 
 # Class-data archives: one training start per service whose archive is missing or stale
 # (after every build), one at a time, each against the service's own database and Kafka.
+# A training start left behind by an interrupted up.sh is stopped (its archive, without an
+# .id file, is made again next time).
+stop_training_starts() {
+  local entry module
+  for entry in "${SHELFWATCH_SERVICES[@]}"; do
+    read -r module _ _ <<<"$entry"
+    sw_stop_pidfile "$SHELFWATCH_PID_DIR/$module.training.pid" "$(sw_jar_of "$module")" "$module (training start)" 60
+  done
+}
+trap stop_training_starts EXIT
 if [ "$SW_ARCHIVE_KIND" != none ]; then
   for entry in "${to_start[@]}"; do
     read -r module port database <<<"$entry"
