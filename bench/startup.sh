@@ -35,15 +35,25 @@ done
 
 bash "$SHELFWATCH_ROOT/deploy/local/infra-up.sh" >/dev/null
 
+# A free port in 18100-18899, from a random start: other clones may run this bench at the
+# same time, so a port is taken just before use and the listener's pid checked after.
 free_port() {
-  local p
-  for ((p = 18080; p < 18180; p++)); do
+  local p i
+  p=$((18100 + RANDOM % 800))
+  for ((i = 0; i < 800; i++)); do
     sw_port_open 127.0.0.1 "$p" || {
       echo "$p"
       return 0
     }
+    p=$((18100 + (p - 18100 + 1) % 800))
   done
-  sw_die "no free port in 18080-18179"
+  sw_die "no free port in 18100-18899"
+}
+
+# True when the listener on <port> is process <pid> (or when ss is missing and we cannot tell).
+listens_on() {
+  command -v ss >/dev/null || return 0
+  ss -Hltnp "sport = :$2" 2>/dev/null | grep -q "pid=$1,"
 }
 
 sw_java_init
@@ -57,16 +67,16 @@ trap '[ -z "$pidfile" ] || kill -KILL "$(cat "$pidfile" 2>/dev/null)" 2>/dev/nul
 
 for entry in "${SHELFWATCH_SERVICES[@]}"; do
   read -r module _ database <<<"$entry"
-  port=$(free_port)
   [ "$database" = - ] || database="$database$DB_SUFFIX"
   archive_mode=off
   if [ "$SW_ARCHIVE_KIND" != none ]; then
     archive_mode=require
     if ! sw_archive_valid "$module"; then
       echo "[bench] $module: no $SW_ARCHIVE_KIND archive for this JVM, flags and build; training start" >&2
-      sw_train_archive "$module" "$port" "$database" >&2 || true
+      sw_train_archive "$module" "$(free_port)" "$database" >&2 || true
     fi
   fi
+  port=$(free_port)
   log="$SHELFWATCH_LOG_DIR/bench-startup-$module.log"
   pidfile="$SHELFWATCH_PID_DIR/bench-startup-$module.pid"
   rm -f "$log"
@@ -80,6 +90,10 @@ for entry in "${SHELFWATCH_SERVICES[@]}"; do
     ready_ms=$(($(sw_now_ms) - start))
   fi
 
+  if [ -n "$ready_ms" ] && ! listens_on "$pid" "$port"; then
+    echo "[bench] something else answered on :$port; not counted" >&2
+    ready_ms=
+  fi
   rss_mb=-
   if [ -n "$ready_ms" ]; then
     sleep 3
