@@ -36,7 +36,7 @@ done
 bash "$SHELFWATCH_ROOT/deploy/local/infra-up.sh" >/dev/null
 
 # A free port in 18100-18899, from a random start: other clones may run this bench at the
-# same time, so a port is taken just before use and the listener's pid checked after.
+# same time, so a port is taken just before use (and sw_wait_ready counts only our process).
 free_port() {
   local p i
   p=$((18100 + RANDOM % 800))
@@ -48,12 +48,6 @@ free_port() {
     p=$((18100 + (p - 18100 + 1) % 800))
   done
   sw_die "no free port in 18100-18899"
-}
-
-# True when the listener on <port> is process <pid> (or when ss is missing and we cannot tell).
-listens_on() {
-  command -v ss >/dev/null || return 0
-  ss -Hltnp "sport = :$2" 2>/dev/null | grep -q "pid=$1,"
 }
 
 sw_java_init
@@ -90,10 +84,6 @@ for entry in "${SHELFWATCH_SERVICES[@]}"; do
     ready_ms=$(($(sw_now_ms) - start))
   fi
 
-  if [ -n "$ready_ms" ] && ! listens_on "$pid" "$port"; then
-    echo "[bench] something else answered on :$port; not counted" >&2
-    ready_ms=
-  fi
   rss_mb=-
   if [ -n "$ready_ms" ]; then
     sleep 3

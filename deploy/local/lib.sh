@@ -259,13 +259,23 @@ sw_start_service() { # module port database pidfile logfile archive
     "$SW_JAVA" "${SW_JAVA_OPTS[@]}" "${archive_flags[@]}" -jar "$(sw_jar_of "$module")"
 }
 
-# Waits until <module>'s process (pid file) answers /q/health/ready with 200 on <port>.
-# Returns 1 when it exits first or <timeout_s> pass.
+# True when process <pid> listens on TCP <port> (also when ss is missing and we cannot tell).
+sw_listens_on() {
+  command -v ss >/dev/null || return 0
+  ss -Hltnp "sport = :$2" 2>/dev/null | grep -q "pid=$1,"
+}
+
+# Waits until <module>'s process (pid file) answers /q/health/ready with 200 on <port>
+# (itself, not another process that took the port first). Returns 1 when it exits first or
+# <timeout_s> pass.
 sw_wait_ready() { # module port pidfile timeout_s
-  local module=$1 port=$2 pidfile=$3 deadline
+  local module=$1 port=$2 pidfile=$3 deadline pid
   deadline=$(($(sw_now_ms) + $4 * 1000))
-  while [ "$(sw_http_status "http://127.0.0.1:$port/q/health/ready" 1)" != 200 ]; do
-    sw_pid_from_file "$pidfile" "$(sw_jar_of "$module")" >/dev/null || return 1
+  while :; do
+    pid=$(sw_pid_from_file "$pidfile" "$(sw_jar_of "$module")") || return 1
+    if [ "$(sw_http_status "http://127.0.0.1:$port/q/health/ready" 1)" = 200 ] && sw_listens_on "$pid" "$port"; then
+      return 0
+    fi
     [ "$(sw_now_ms)" -lt "$deadline" ] || return 1
     sleep 0.05
   done
