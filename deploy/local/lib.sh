@@ -144,7 +144,8 @@ sw_bench_test() { # module TestClass result-line-prefix [maven args...]
 # benchmark measures exactly what the suite runs: the same JVM, flags and class-data archive.
 #
 # The JVM is $SHELFWATCH_JAVA, else the newest JDK under /usr/lib/jvm, else java on the PATH.
-# A class-data archive cuts start-up (class loading and linking) by a third to a half:
+# A class-data archive (classes loaded and linked ahead) has a service ready in a third to a
+# half of the time it takes without one:
 #   JDK 25+     Leyden AOT cache (JEP 483/514/515): -XX:AOTCacheOutput= once, -XX:AOTCache= after
 #   JDK 13-24   dynamic AppCDS: -XX:ArchiveClassesAtExit= once, -XX:SharedArchiveFile= after
 # Both archive only classes of the JVM's own class loaders, hence the aot-jar packaging (one
