@@ -27,8 +27,11 @@ SHELFWATCH_SERVICES=(
 SHELFWATCH_DATABASES=(
   shelfwatch_auth_billing shelfwatch_product shelfwatch_etl shelfwatch_competition shelfwatch_connector
 )
-# JVM flags of every service process (up.sh, bench/startup.sh).
-SHELFWATCH_JAVA_OPTS=${SHELFWATCH_JAVA_OPTS:-"-Xmx160m -XX:+UseSerialGC"}
+# JVM flags of every service process (up.sh, bench/startup.sh; the system tests use the same).
+# SerialGC and a small heap keep each service at a few hundred MB at most (bench/startup.sh).
+SHELFWATCH_JAVA_OPTS=${SHELFWATCH_JAVA_OPTS:-"-Xms32m -Xmx160m -XX:+UseSerialGC"}
+# SHELFWATCH_JAVA: the java binary of the services (default: the newest JDK under /usr/lib/jvm).
+# SHELFWATCH_STARTUP_ARCHIVES=0: no class-data archives (lib.sh, "Starting a service").
 
 # --- The stores (all services) ---------------------------------------------
 : "${PG_HOST:=127.0.0.1}"                       # PostgreSQL host

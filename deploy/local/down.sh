@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Stops what up.sh and infra-up.sh started from this clone, and nothing else:
-#   1. the six services whose pid files are in .run/pids;
+#   1. the six services whose pid files are in .run/pids (and a training start of up.sh);
 #   2. the Kafka broker when our pid file names it;
 #   3. Redis and PostgreSQL only when .run/pids/infra-started says we started them.
 # A PostgreSQL or Redis that was already running (or that apt started) keeps running.
@@ -15,6 +15,7 @@ set -euo pipefail
 for ((i = ${#SHELFWATCH_SERVICES[@]} - 1; i >= 0; i--)); do
   read -r module _ _ <<<"${SHELFWATCH_SERVICES[$i]}"
   sw_stop_pidfile "$SHELFWATCH_PID_DIR/$module.pid" "$module/target/quarkus-app/quarkus-run.jar" "$module" 20
+  sw_stop_pidfile "$SHELFWATCH_PID_DIR/$module.training.pid" "$module/target/quarkus-app/quarkus-run.jar" "$module (training start)" 60
 done
 
 if [ -f "$SHELFWATCH_PID_DIR/kafka.pid" ]; then

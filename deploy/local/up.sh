@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Runs the whole suite on this machine (the README's first command):
-#   infrastructure (infra-up.sh), a build (./mvnw -B -q package -DskipTests; SKIP_BUILD=1
-#   skips it), the six services as background JVMs, a wait until every /q/health/ready is UP.
+#   infrastructure (infra-up.sh), a build (./mvnw -B -q package -DskipTests in the aot-jar
+#   packaging; SKIP_BUILD=1 skips it), a class-data archive per service where it has none that
+#   matches (one training start each: Leyden AOT cache on JDK 25+, AppCDS on JDK 17; see lib.sh;
+#   SHELFWATCH_STARTUP_ARCHIVES=0 skips them), the six services as background JVMs on the ports
+#   of config.sh, a wait until every /q/health/ready is UP. SHELFWATCH_JAVA picks the JVM.
 # Running it again is safe: a service that already answers on its port is reused.
 # Stop everything it started with deploy/local/down.sh.
 set -euo pipefail
@@ -16,14 +19,12 @@ READY_TIMEOUT_S=${READY_TIMEOUT_S:-120}
 
 bash "$SHELFWATCH_ROOT/deploy/local/infra-up.sh"
 
-jar_of() { echo "$1/target/quarkus-app/quarkus-run.jar"; }
-
 # Is <module> already answering on <port>? Prints "ours" (our pid file) or "other"
 # (a process whose command line names the module, or an app whose OpenAPI names it)
 # and returns 0; returns 1 when the port is free, 2 when something else holds it.
 running_as() {
   local module=$1 port=$2 owner openapi
-  if sw_pid_from_file "$SHELFWATCH_PID_DIR/$module.pid" "$(jar_of "$module")" >/dev/null; then
+  if sw_pid_from_file "$SHELFWATCH_PID_DIR/$module.pid" "$(sw_jar_of "$module")" >/dev/null; then
     echo ours
     return 0
   fi
@@ -65,27 +66,51 @@ if [ "${#to_start[@]}" -gt 0 ]; then
   if [ "${SKIP_BUILD:-0}" = 1 ]; then
     sw_say "SKIP_BUILD=1: not building"
   else
-    sw_say "building the services (./mvnw -B -q package -DskipTests)"
+    # aot-jar: the fast-jar layout on one flat class path, which class-data archives can cover.
+    sw_say "building the services (./mvnw -B -q package -DskipTests -Dquarkus.package.jar.type=aot-jar)"
     build_started=$(sw_now_ms)
-    sw_mvn -B -q package -DskipTests
+    sw_mvn -B -q package -DskipTests -Dquarkus.package.jar.type=aot-jar
     sw_say "built in $((($(sw_now_ms) - build_started) / 1000)) s"
   fi
 fi
 
-# Start: auth-billing first (the others fetch its JWKS lazily, so order is a courtesy).
-read -r -a java_opts <<<"$SHELFWATCH_JAVA_OPTS"
+sw_java_init
+sw_say "Java: $SW_JAVA (feature $SW_JAVA_FEATURE), flags: ${SW_JAVA_OPTS[*]}, class-data archives: $SW_ARCHIVE_KIND"
 for entry in "${to_start[@]}"; do
   read -r module port database <<<"$entry"
-  jar=$(jar_of "$module")
-  [ -f "$jar" ] || sw_die "$jar is missing: build first (run without SKIP_BUILD=1)"
+  [ -f "$(sw_jar_of "$module")" ] || sw_die "$(sw_jar_of "$module") is missing: build first (run without SKIP_BUILD=1)"
+done
+
+# Class-data archives: one training start per service whose archive is missing or stale
+# (after every build), one at a time, each against the service's own database and Kafka.
+# A training start left behind by an interrupted up.sh is stopped (its archive, without an
+# .id file, is made again next time).
+stop_training_starts() {
+  local entry module
+  for entry in "${SHELFWATCH_SERVICES[@]}"; do
+    read -r module _ _ <<<"$entry"
+    sw_stop_pidfile "$SHELFWATCH_PID_DIR/$module.training.pid" "$(sw_jar_of "$module")" "$module (training start)" 60
+  done
+}
+trap stop_training_starts EXIT
+if [ "$SW_ARCHIVE_KIND" != none ]; then
+  for entry in "${to_start[@]}"; do
+    read -r module port database <<<"$entry"
+    sw_archive_valid "$module" && continue
+    sw_say "training start of $module for its $SW_ARCHIVE_KIND archive"
+    sw_train_archive "$module" "$port" "$database" || true
+  done
+fi
+
+# Start: auth-billing first (the others fetch its JWKS lazily, so order is a courtesy).
+for entry in "${to_start[@]}"; do
+  read -r module port database <<<"$entry"
   log="$SHELFWATCH_LOG_DIR/$module.log"
   [ ! -f "$log" ] || mv -f "$log" "$log.1"
-  if [ "$database" = - ]; then
-    sw_spawn "$SHELFWATCH_PID_DIR/$module.pid" "$log" java "${java_opts[@]}" -jar "$jar"
-  else
-    sw_spawn "$SHELFWATCH_PID_DIR/$module.pid" "$log" env PG_DATABASE="$database" java "${java_opts[@]}" -jar "$jar"
-  fi
-  sw_say "started $module on :$port (pid $(cat "$SHELFWATCH_PID_DIR/$module.pid"), log $log)"
+  sw_start_service "$module" "$port" "$database" "$SHELFWATCH_PID_DIR/$module.pid" "$log" use
+  archive=without
+  sw_archive_valid "$module" && archive=with
+  sw_say "started $module on :$port $archive its archive (pid $(cat "$SHELFWATCH_PID_DIR/$module.pid"), log $log)"
 done
 
 # Wait until every service is ready.
@@ -100,7 +125,7 @@ while [ "${#pending[@]}" -gt 0 ]; do
     if [ "$(sw_http_status "http://127.0.0.1:$port/q/health/ready")" = 200 ]; then
       sw_say "$module is UP (:$port)"
     elif [ -f "$SHELFWATCH_PID_DIR/$module.pid" ] &&
-      ! sw_pid_from_file "$SHELFWATCH_PID_DIR/$module.pid" "$(jar_of "$module")" >/dev/null; then
+      ! sw_pid_from_file "$SHELFWATCH_PID_DIR/$module.pid" "$(sw_jar_of "$module")" >/dev/null; then
       sw_warn "$module exited"
       failed+=("$module")
       rm -f "$SHELFWATCH_PID_DIR/$module.pid"

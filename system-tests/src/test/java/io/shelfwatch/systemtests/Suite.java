@@ -100,7 +100,7 @@ public final class Suite {
 
     private static Process launch(Path root, Service service, Path logs) throws IOException {
         Path jar = root.resolve(service.module()).resolve("target/quarkus-app/quarkus-run.jar");
-        ProcessBuilder builder = new ProcessBuilder(javaBinary(), "-Xmx160m", "-XX:+UseSerialGC", "-jar", jar.toString())
+        ProcessBuilder builder = new ProcessBuilder(javaBinary(), "-Xms32m", "-Xmx160m", "-XX:+UseSerialGC", "-jar", jar.toString())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(service.module() + ".log").toFile()));
         builder.environment().putAll(environment(service));
