@@ -29,6 +29,10 @@ final class UpstreamFailureInterceptor implements ProxyInterceptor {
 
     private static final Logger LOG = Logger.getLogger(UpstreamFailureInterceptor.class);
 
+    // nginx's status for "the client closed the connection first": what /metrics counts such an
+    // exchange as, instead of a 502 that no client ever received.
+    private static final int CLIENT_CLOSED_REQUEST = 499;
+
     private final Upstream upstream;
     private final CircuitBreaker breaker;
     private final long retryAfterSeconds;
@@ -50,7 +54,7 @@ final class UpstreamFailureInterceptor implements ProxyInterceptor {
                         // did nothing wrong, so the breaker must not count it (nobody reads this answer).
                         LOG.debugf("%s %s: the client hung up before %s answered", context.request().getMethod(),
                                 context.request().proxiedRequest().path(), upstream.serviceName());
-                        promise.complete(context.request().release().response().setStatusCode(GatewayError.BAD_GATEWAY.status()));
+                        promise.complete(context.request().release().response().setStatusCode(CLIENT_CLOSED_REQUEST));
                     } else {
                         promise.handle(result);
                     }
