@@ -10,7 +10,8 @@
 #   3. bound: in one transaction that is rolled back, inserts the same rows again in batches
 #      (INSERT ... SELECT) into raw_events, product_daily_metrics and outbox, timed by PostgreSQL;
 #   4. latency (target, issue 5: p99 <= 500 ms): with the service caught up, produces LATENCY_RATE
-#      events/s (default 1000) for LATENCY_SECONDS (default 10), each one a change, and reads
+#      events/s (default 1000) for LATENCY_WARMUP s unmeasured (default 10: cold code paths) and then
+#      LATENCY_SECONDS (default 10), each one a change, and reads
 #      price.updates: from each raw event's produce time to its price_update's arrival, p50 and p99.
 # Needs a prior build (./mvnw -B -q -pl etl-service package -DskipTests) and psql.
 set -euo pipefail
@@ -27,6 +28,7 @@ EVENTS=${BENCH_EVENTS:-20000}
 PRODUCTS=${BENCH_PRODUCTS:-1000}
 LATENCY_RATE=${LATENCY_RATE:-1000}
 LATENCY_SECONDS=${LATENCY_SECONDS:-10}
+LATENCY_WARMUP=${LATENCY_WARMUP:-10}
 RUN=$(date +%s)
 export KAFKA_TOPIC_PREFIX="bench-etl-$RUN."
 DB=${BENCH_DB:-shelfwatch_etl_st}
@@ -105,7 +107,11 @@ public class Latency {
     public static void main(String[] args) throws Exception {
         String rawTopic = args[0], updatesTopic = args[1], source = args[5], servers = args[6];
         int rate = Integer.parseInt(args[2]), seconds = Integer.parseInt(args[3]), products = Integer.parseInt(args[4]);
+        int warmup = Integer.parseInt(args[7]);
+        // The first `warmup` seconds run at the same rate but are not counted: this program and the
+        // service's new code paths (small batches, the relay at full tilt) start cold.
         int events = rate * seconds;
+        int unmeasured = rate * warmup;
         Properties c = new Properties();
         c.put("bootstrap.servers", servers);
         c.put("key.deserializer", StringDeserializer.class.getName());
@@ -123,7 +129,8 @@ public class Latency {
             consumer.assign(partitions);
             consumer.seekToEnd(partitions);
             partitions.forEach(consumer::position);
-            Thread producing = new Thread(() -> produce(rawTopic, servers, source, rate, events, products, start, sentAt));
+            Thread producing = new Thread(() -> produce(rawTopic, servers, source, rate, unmeasured, events, products, start,
+                    sentAt));
             producing.start();
             long deadline = Long.MAX_VALUE;
             while (latencies.size() < events && System.nanoTime() < deadline) {
@@ -155,8 +162,9 @@ public class Latency {
                 + ms[(int) Math.floor(0.99 * (ms.length - 1))] + " " + ms[ms.length - 1] + " " + events);
     }
 
-    static void produce(String topic, String servers, String source, int rate, int events, int products, Instant start,
-            Map<String, Long> sentAt) {
+    static void produce(String topic, String servers, String source, int rate, int unmeasured, int measured, int products,
+            Instant start, Map<String, Long> sentAt) {
+        int events = unmeasured + measured;
         String tag = Long.toString(start.getEpochSecond() % 46656, 36).toUpperCase(java.util.Locale.ROOT);
         Properties p = new Properties();
         p.put("bootstrap.servers", servers);
@@ -181,7 +189,9 @@ public class Latency {
                         + at + "\",\"data\":{\"product_key\":\"asin:" + asin + "\",\"asin\":\"" + asin + "\",\"source\":\""
                         + source + "\",\"event_type\":\"product_snapshot\",\"raw_data\":{\"price\":" + (10 + (i / products) % 90)
                         + "." + (10 + i % 89) + ",\"currency\":\"USD\"},\"job_id\":null}}";
-                sentAt.put("asin:" + asin + "@" + at, System.nanoTime());
+                if (i >= unmeasured) {
+                    sentAt.put("asin:" + asin + "@" + at, System.nanoTime());
+                }
                 producer.send(new ProducerRecord<>(topic, "asin:" + asin, value));
             }
             producer.flush();
@@ -254,10 +264,10 @@ for ((i = 0; i < 3000; i++)); do
   [ "$(sql -c "SELECT count(*) FROM outbox WHERE sent_at IS NULL")" = 0 ] && break
   sleep 0.1
 done
-echo "[bench] latency: $LATENCY_RATE raw events/s for $LATENCY_SECONDS s, reading ${KAFKA_TOPIC_PREFIX}price.updates ..." >&2
+echo "[bench] latency: $LATENCY_RATE raw events/s for $LATENCY_WARMUP s unmeasured, then $LATENCY_SECONDS s, reading ${KAFKA_TOPIC_PREFIX}price.updates ..." >&2
 read -r lat_n lat_p50 lat_p99 lat_max lat_sent < <(java -Xmx256m -cp "$KAFKA_LIBS/*" "$work/Latency.java" \
   "${KAFKA_TOPIC_PREFIX}product.raw-events" "${KAFKA_TOPIC_PREFIX}price.updates" "$LATENCY_RATE" "$LATENCY_SECONDS" \
-  "$PRODUCTS" "$source_tag-latency" "$KAFKA_BOOTSTRAP_SERVERS")
+  "$PRODUCTS" "$source_tag-latency" "$KAFKA_BOOTSTRAP_SERVERS" "$LATENCY_WARMUP")
 
 echo
 printf '%-28s %12s\n' "what" "events_per_s"
