@@ -192,6 +192,7 @@ public final class Suite {
     }
 
     private static final Map<Integer, Process> REPLICAS = new LinkedHashMap<>();
+    private static final Duration REPLICA_STOP_TIMEOUT = Duration.ofSeconds(60);
 
     /**
      * Starts one more replica of a service beside the suite's (same database, topics and
@@ -235,7 +236,9 @@ public final class Suite {
         Process process = REPLICAS.remove(port);
         if (process != null) {
             process.destroy();
-            if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+            // A clean exit leaves its Kafka groups at once; a killed replica keeps its partitions
+            // unread for the broker's session timeout (45 s), and the next journeys wait on them.
+            if (!process.waitFor(REPLICA_STOP_TIMEOUT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor();
             }
         }
