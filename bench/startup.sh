@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Start-up benchmark: for each of the six services, start its packaged jar alone the way
 # deploy/local/up.sh does (lib.sh's sw_start_service: same JVM, flags and class-data archive),
-# on a free port, against its _st database (BENCH_DB_SUFFIX picks another set, e.g. _test_h3),
+# on a free port, against its _bench database (BENCH_DB_SUFFIX picks another set, e.g. _test_h3;
+# not _st: the system tests leave secrets there under another ENCRYPTION_KEY),
 # Kafka topics prefixed "bench."; measure the milliseconds from JVM start to
 # /q/health/ready = 200 (polled every 50 ms) and the idle RSS 3 s later, stop it.
 # The archive is required (-XX:AOTMode=on / -Xshare:on), so a JVM that cannot use it fails
@@ -24,7 +25,7 @@ cd "$SHELFWATCH_ROOT"
 TARGET_READY_MS=5000
 TARGET_RSS_MB=300
 TIMEOUT_MS=${BENCH_TIMEOUT_MS:-60000}
-DB_SUFFIX=${BENCH_DB_SUFFIX:-_st}
+DB_SUFFIX=${BENCH_DB_SUFFIX:-_bench}
 export KAFKA_TOPIC_PREFIX=${BENCH_TOPIC_PREFIX:-bench.}
 
 for entry in "${SHELFWATCH_SERVICES[@]}"; do

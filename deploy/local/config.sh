@@ -23,7 +23,8 @@ SHELFWATCH_SERVICES=(
   "gateway 8080 -"
 )
 # shellcheck disable=SC2034
-# The service databases; infra-up.sh creates each of them plus its _test and _st twin.
+# The service databases; infra-up.sh creates each of them plus its _test, _st and _bench twins
+# (tests, system tests, bench/startup.sh).
 SHELFWATCH_DATABASES=(
   shelfwatch_auth_billing shelfwatch_product shelfwatch_etl shelfwatch_competition shelfwatch_connector
 )

@@ -3,7 +3,7 @@
 #   - installs what is missing (apt): postgresql, redis-server, a JDK 17, curl;
 #   - starts PostgreSQL and Redis on 127.0.0.1 unless they already answer (then reuses them);
 #   - creates the role $PG_USER (password from local.env, set again on every run) and the
-#     15 databases (each service's, its _test and its _st twin);
+#     20 databases (each service's, its _test, _st and _bench twins);
 #   - fetches Apache Kafka 4.3.1's jars from Maven Central (once, into the state directory),
 #     starts a single-node KRaft broker on 127.0.0.1:9092 (controller on 9093; the port of
 #     KAFKA_BOOTSTRAP_SERVERS and the next one) unless something answers there,
@@ -122,7 +122,7 @@ fi
 # --- 3. the role and the databases ----------------------------------------------
 databases=()
 for db in "${SHELFWATCH_DATABASES[@]}"; do
-  databases+=("$db" "${db}_test" "${db}_st")
+  databases+=("$db" "${db}_test" "${db}_st" "${db}_bench")
 done
 pw_literal=${PG_PASSWORD//\'/\'\'}
 admin_psql() {
