@@ -31,14 +31,7 @@ command -v psql >/dev/null || sw_die "psql is needed"
 bash "$SHELFWATCH_ROOT/deploy/local/infra-up.sh" >/dev/null
 [ -d "$KAFKA_LIBS" ] || sw_die "no Kafka jars at $KAFKA_LIBS (deploy/local/infra-up.sh fetches them)"
 
-port=
-for ((p = 18580; p < 18680; p++)); do
-  sw_port_open 127.0.0.1 "$p" || {
-    port=$p
-    break
-  }
-done
-[ -n "$port" ] || sw_die "no free port in 18580-18679"
+port=$(sw_free_port 18580 18679)
 
 work=$(mktemp -d)
 pid=
@@ -47,14 +40,8 @@ trap '[ -z "$pid" ] || kill -KILL "$pid" 2>/dev/null || true; rm -rf "$work"' EX
 # A key pair for this run only: the service verifies with the public half, the script signs with the other.
 openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$work/private.pem" 2>/dev/null
 openssl pkey -in "$work/private.pem" -pubout -out "$work/public.pem"
-b64url() { openssl base64 -e -A | tr '+/' '-_' | tr -d '='; }
-now=$(date +%s)
 user=$(cat /proc/sys/kernel/random/uuid)
-header=$(printf '{"alg":"RS256","typ":"JWT"}' | b64url)
-claims=$(printf '{"iss":"%s","aud":"%s","sub":"%s","upn":"bench-live@example.com","groups":["user"],"plan":"free","iat":%d,"exp":%d}' \
-  "${JWT_ISSUER:-shelfwatch}" "${JWT_AUDIENCE:-shelfwatch-api}" "$user" "$now" "$((now + 3600))" | b64url)
-signature=$(printf '%s.%s' "$header" "$claims" | openssl dgst -sha256 -sign "$work/private.pem" | b64url)
-token="$header.$claims.$signature"
+token=$(sw_bench_token "$work/private.pem" "$user" bench-live@example.com)
 
 read -r -a java_opts <<<"$SHELFWATCH_JAVA_OPTS"
 log="$SHELFWATCH_LOG_DIR/bench-live-updates.log"

@@ -34,14 +34,7 @@ command -v wrk >/dev/null || sw_die "wrk is missing (Debian: apt-get install wrk
 
 bash "$SHELFWATCH_ROOT/deploy/local/infra-up.sh" >/dev/null
 
-port=
-for ((p = 18280; p < 18380; p++)); do
-  sw_port_open 127.0.0.1 "$p" || {
-    port=$p
-    break
-  }
-done
-[ -n "$port" ] || sw_die "no free port in 18280-18379"
+port=$(sw_free_port 18280 18379)
 
 work=$(mktemp -d)
 pid=
@@ -50,13 +43,7 @@ trap '[ -z "$pid" ] || kill -KILL "$pid" 2>/dev/null || true; rm -rf "$work"' EX
 # A key pair for this run only: the service verifies with the public half, the script signs with the other.
 openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$work/private.pem" 2>/dev/null
 openssl pkey -in "$work/private.pem" -pubout -out "$work/public.pem"
-b64url() { openssl base64 -e -A | tr '+/' '-_' | tr -d '='; }
-now=$(date +%s)
-header=$(printf '{"alg":"RS256","typ":"JWT"}' | b64url)
-claims=$(printf '{"iss":"%s","aud":"%s","sub":"%s","upn":"bench@example.com","groups":["user"],"plan":"free","iat":%d,"exp":%d}' \
-  "${JWT_ISSUER:-shelfwatch}" "${JWT_AUDIENCE:-shelfwatch-api}" "$(cat /proc/sys/kernel/random/uuid)" "$now" "$((now + 3600))" | b64url)
-signature=$(printf '%s.%s' "$header" "$claims" | openssl dgst -sha256 -sign "$work/private.pem" | b64url)
-token="$header.$claims.$signature"
+token=$(sw_bench_token "$work/private.pem" "$(cat /proc/sys/kernel/random/uuid)" bench@example.com)
 
 read -r -a java_opts <<<"$SHELFWATCH_JAVA_OPTS"
 log="$SHELFWATCH_LOG_DIR/bench-product.log"

@@ -323,3 +323,26 @@ sw_train_archive() { # module port database
   sw_archive_id "$module" >"$id"
   sw_say "$module: $SW_ARCHIVE_KIND archive made in $((($(sw_now_ms) - started) / 1000)) s ($(du -m "$archive" | cut -f1) MB)"
 }
+
+# --- Benchmarks that start a service alone ---------------------------------------
+# The first port in <first>..<last> nobody listens on (dies when all are taken).
+sw_free_port() { # first last
+  local p
+  for ((p = $1; p <= $2; p++)); do
+    sw_port_open 127.0.0.1 "$p" || { echo "$p"; return 0; }
+  done
+  sw_die "no free port in $1-$2"
+}
+
+# A user token (RS256) signed with <private.pem>, for a service started with JWKS_URL=file:<public.pem>:
+# subject <user id>, login <upn>, plan free, valid for an hour.
+sw_bench_token() { # private.pem user-id upn
+  local header claims signature now
+  b64url() { openssl base64 -e -A | tr '+/' '-_' | tr -d '='; }
+  now=$(date +%s)
+  header=$(printf '{"alg":"RS256","typ":"JWT"}' | b64url)
+  claims=$(printf '{"iss":"%s","aud":"%s","sub":"%s","upn":"%s","groups":["user"],"plan":"free","iat":%d,"exp":%d}' \
+    "${JWT_ISSUER:-shelfwatch}" "${JWT_AUDIENCE:-shelfwatch-api}" "$2" "$3" "$now" "$((now + 3600))" | b64url)
+  signature=$(printf '%s.%s' "$header" "$claims" | openssl dgst -sha256 -sign "$1" | b64url)
+  echo "$header.$claims.$signature"
+}
