@@ -1,76 +1,56 @@
 package io.shelfwatch.gateway.ratelimit;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
-import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.jboss.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.shelfwatch.gateway.config.GatewayConfig;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.redis.client.Response;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.core.impl.ContextInternal;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.RedisOptions;
 
 /**
- * Token buckets in Redis, shared by every gateway replica: one atomic Lua script refills a
- * bucket by the time elapsed (Redis's own clock, so replicas' clocks do not matter) and takes
- * one token. Redis away or slow: the request passes (fail open); /health shows Redis DOWN.
+ * Token buckets in Redis, shared by every gateway replica: per user for signed-in callers, per
+ * IP for anonymous ones, each refilled by the minute up to the burst capacity. Each event loop
+ * batches its requests into one script call per Redis round trip ({@link RateLimitBatch}), over
+ * a Redis client of its own: like the upstream clients ({@code UpstreamProxies}), a client shared
+ * by all event loops would answer most requests on another loop's thread and wake it each time.
+ * Redis away or slow: the request passes (fail open); /health shows Redis DOWN.
  */
 @ApplicationScoped
 public class RateLimiter {
 
-    private static final Logger LOG = Logger.getLogger(RateLimiter.class);
     private static final String KEY_PREFIX = "gateway:ratelimit:";
+    // Where an event loop's batch lives: in its (non-duplicated) context's data.
+    private static final Object BATCH = RateLimitBatch.class;
 
-    // KEYS[1] bucket; ARGV[1] capacity, ARGV[2] refill per millisecond.
-    // Returns {allowed, whole tokens left, ms until one token, ms until full}.
-    private static final String TOKEN_BUCKET = """
-            local capacity = tonumber(ARGV[1])
-            local per_ms = tonumber(ARGV[2])
-            local t = redis.call('TIME')
-            local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
-            local bucket = redis.call('HMGET', KEYS[1], 'tokens', 'ts')
-            local tokens = tonumber(bucket[1])
-            local ts = tonumber(bucket[2])
-            if tokens == nil or ts == nil then
-              tokens = capacity
-              ts = now
-            end
-            tokens = math.min(capacity, tokens + math.max(0, now - ts) * per_ms)
-            local allowed = 0
-            if tokens >= 1 then
-              tokens = tokens - 1
-              allowed = 1
-            end
-            local until_full = math.ceil((capacity - tokens) / per_ms)
-            redis.call('HSET', KEYS[1], 'tokens', tostring(tokens), 'ts', tostring(now))
-            redis.call('PEXPIRE', KEYS[1], until_full + 1000)
-            local until_one = 0
-            if allowed == 0 then
-              until_one = math.ceil((1 - tokens) / per_ms)
-            end
-            return {allowed, math.floor(tokens), until_one, until_full}
-            """;
-
-    // Redis keeps scripts by SHA-1: EVALSHA sends 40 bytes instead of the script on each request.
-    private static final String TOKEN_BUCKET_SHA = sha1(TOKEN_BUCKET);
-
-    private final ReactiveRedisDataSource redis;
+    private final Vertx vertx;
+    private final RedisOptions redisOptions;
+    private final List<Redis> clients = new CopyOnWriteArrayList<>();
     private final int burst;
     private final int anonPerMinute;
     private final int userPerMinute;
-    private final Duration timeout;
+    private final long timeoutMillis;
 
-    RateLimiter(ReactiveRedisDataSource redis, GatewayConfig config) {
-        this.redis = redis;
+    RateLimiter(Vertx vertx, GatewayConfig config, @ConfigProperty(name = "quarkus.redis.hosts") String redisHosts) {
+        this.vertx = vertx;
+        // The same Redis as the rest of the gateway (quarkus.redis.hosts, a standalone server: its first
+        // address). One call in flight per event loop, plus a retry after NOSCRIPT: two connections do.
+        this.redisOptions = new RedisOptions()
+                .setConnectionString(redisHosts.split(",")[0].trim())
+                .setMaxPoolSize(2)
+                .setMaxPoolWaiting(64);
         this.burst = config.rateLimit().burst();
         this.anonPerMinute = config.rateLimit().anonPerMinute();
         this.userPerMinute = config.rateLimit().userPerMinute();
-        this.timeout = config.rateLimit().redisTimeout();
+        this.timeoutMillis = Math.max(1, config.rateLimit().redisTimeout().toMillis());
     }
 
     public Uni<RateLimitDecision> forUser(String userId) {
@@ -82,46 +62,31 @@ public class RateLimiter {
     }
 
     private Uni<RateLimitDecision> take(String bucket, int perMinute) {
-        double perMs = perMinute / 60_000.0;
-        String[] keysAndArgs = {"1", KEY_PREFIX + bucket, Integer.toString(burst), Double.toString(perMs)};
-        return redis.execute("EVALSHA", prepend(TOKEN_BUCKET_SHA, keysAndArgs))
-                // A restarted or flushed Redis has forgotten the script: EVAL loads it again.
-                .onFailure(RateLimiter::scriptMissing).recoverWithUni(() -> redis.execute("EVAL", prepend(TOKEN_BUCKET, keysAndArgs)))
-                .map(this::decision)
-                .ifNoItem().after(timeout).fail()
-                .onFailure().recoverWithItem(failure -> {
-                    LOG.debugf("Rate limiter failing open: %s", failure.getMessage());
-                    return RateLimitDecision.UNLIMITED;
-                });
+        String key = KEY_PREFIX + bucket;
+        return Uni.createFrom().emitter(emitter -> {
+            Context current = Vertx.currentContext();
+            if (current != null && current.isEventLoopContext()) {
+                ContextInternal request = (ContextInternal) current;
+                batchOf(request).take(key, burst, perMinute, request, emitter::complete);
+            } else {
+                // Not on an event loop (e.g. after a timeout fired on a timer thread): batches live on event loops.
+                ContextInternal loop = (ContextInternal) vertx.getOrCreateContext();
+                loop.runOnContext(ignored -> batchOf(loop).take(key, burst, perMinute, loop, emitter::complete));
+            }
+        });
     }
 
-    private RateLimitDecision decision(Response reply) {
-        boolean allowed = reply.get(0).toLong() == 1;
-        long remaining = reply.get(1).toLong();
-        long retryAfter = allowed ? 0 : Math.max(1, ceilSeconds(reply.get(2).toLong()));
-        return new RateLimitDecision(allowed, burst, remaining, retryAfter, ceilSeconds(reply.get(3).toLong()));
+    private RateLimitBatch batchOf(ContextInternal context) {
+        ContextInternal loop = context.unwrap();
+        return (RateLimitBatch) loop.contextData().computeIfAbsent(BATCH, ignored -> {
+            Redis client = Redis.createClient(vertx, redisOptions);
+            clients.add(client);
+            return new RateLimitBatch(loop, client, timeoutMillis);
+        });
     }
 
-    private static boolean scriptMissing(Throwable failure) {
-        return failure.getMessage() != null && failure.getMessage().startsWith("NOSCRIPT");
-    }
-
-    private static String[] prepend(String first, String[] rest) {
-        String[] all = new String[rest.length + 1];
-        all[0] = first;
-        System.arraycopy(rest, 0, all, 1, rest.length);
-        return all;
-    }
-
-    private static String sha1(String script) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(script.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static long ceilSeconds(long millis) {
-        return (millis + 999) / 1000;
+    @PreDestroy
+    void close() {
+        clients.forEach(Redis::close);
     }
 }

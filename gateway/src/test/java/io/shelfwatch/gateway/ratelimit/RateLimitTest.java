@@ -153,4 +153,33 @@ class RateLimitTest {
         assertEquals(120 - accepted, refused, () -> "answers by status: " + answers.stream().map(CompletableFuture::join)
                 .collect(java.util.stream.Collectors.groupingBy(HttpResponse::statusCode, java.util.stream.Collectors.counting())));
     }
+
+    @Test
+    void twoUsersCrowdingAtOnceEachGetTheirBucketAndEveryTokenIsCountedOnce() {
+        // Requests that reach Redis together share one script call: each bucket must still give out
+        // exactly its tokens, in order, with a Remaining count per token.
+        Map<String, String> tokens = Map.of("alice", Tokens.forUser(Tokens.newUserId()), "bob", Tokens.forUser(Tokens.newUserId()));
+        HttpClient client = HttpClient.newHttpClient();
+        Map<String, List<CompletableFuture<HttpResponse<Void>>>> answers = new java.util.TreeMap<>();
+        for (int i = 0; i < 60; i++) {
+            for (Map.Entry<String, String> user : tokens.entrySet()) {
+                HttpRequest request = HttpRequest.newBuilder(URI.create(brandPath.toString()))
+                        .header("Authorization", "Bearer " + user.getValue()).build();
+                answers.computeIfAbsent(user.getKey(), k -> new java.util.ArrayList<>())
+                        .add(client.sendAsync(request, HttpResponse.BodyHandlers.discarding()));
+            }
+        }
+        answers.forEach((user, responses) -> {
+            List<String> remaining = responses.stream().map(CompletableFuture::join)
+                    .filter(response -> response.statusCode() == WireMockUpstreams.PROXIED_STATUS)
+                    .map(response -> response.headers().firstValue("X-RateLimit-Remaining").orElse("none"))
+                    .sorted().toList();
+            // The refill is one token per 10 s: a crowd served within that gets the burst, 2, 1, 0.
+            assertTrue(remaining.size() >= 3 && remaining.size() <= 4, user + " accepted " + remaining);
+            assertEquals(List.of("0", "1", "2"), remaining.subList(remaining.size() - 3, remaining.size()).stream()
+                    .distinct().toList(), user + "'s Remaining counts " + remaining);
+            long refused = responses.stream().map(CompletableFuture::join).filter(r -> r.statusCode() == 429).count();
+            assertEquals(60 - remaining.size(), refused, user + " refused");
+        });
+    }
 }
