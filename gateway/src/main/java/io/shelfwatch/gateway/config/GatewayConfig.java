@@ -43,7 +43,7 @@ public interface GatewayConfig {
     @WithDefault("30s")
     Duration upstreamTimeout();
 
-    /** Pooled HTTP/1.1 connections per upstream (the Vert.x default of 5 is too few for a gateway). */
+    /** Pooled HTTP/1.1 connections per upstream and event loop (the Vert.x default of 5 is too few for a gateway). */
     @WithDefault("100")
     int upstreamPoolSize();
 

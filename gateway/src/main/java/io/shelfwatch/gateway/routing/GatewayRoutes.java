@@ -11,7 +11,6 @@ import io.shelfwatch.gateway.web.NotFoundHandler;
 import io.shelfwatch.gateway.web.RequestIdHandler;
 import io.shelfwatch.gateway.web.SecurityHeadersHandler;
 import io.vertx.ext.web.Router;
-import io.vertx.ext.web.proxy.handler.ProxyHandler;
 
 /**
  * Installs the gateway on Quarkus's router: request ids and security headers on everything,
@@ -39,7 +38,7 @@ public class GatewayRoutes {
             router.routeWithRegex(route.path().regex().pattern())
                     .handler(new RouteMetricsTag(route.path().pattern()))
                     .handler(edge)
-                    .handler(ProxyHandler.create(proxies.proxyFor(route.upstream())));
+                    .handler(new UpstreamProxyHandler(proxies, route.upstream()));
         }
         router.route().order(NOT_FOUND_ORDER).handler(new NotFoundHandler());
     }
