@@ -20,7 +20,8 @@
 # printed from the bench gateway's /metrics.
 #
 # BENCH_ASIN (B0BENCHGW1), BENCH_PATH (default /v1/products/$BENCH_ASIN), BENCH_DURATION (10s), BENCH_WARMUP (20s),
-# BENCH_CONNECTIONS (32), BENCH_THREADS (2), ETL_SERVICE_URL (http://127.0.0.1:8083).
+# BENCH_CONNECTIONS (32), BENCH_THREADS (2), ETL_SERVICE_URL (http://127.0.0.1:8083),
+# BENCH_GATEWAY_JAVA_OPTS (extra JVM flags for the bench gateway, e.g. a JFR recording).
 set -euo pipefail
 
 # shellcheck source=deploy/local/env.sh
@@ -61,10 +62,12 @@ cleanup() {
 }
 trap cleanup EXIT
 
-sw_say "starting a bench gateway on $GATEWAY_URL (log: $work/gateway.log)"
+# The same JVM and flags as the suite's services (lib.sh), so both sides of the comparison run alike.
+sw_java_init
+sw_say "starting a bench gateway on $GATEWAY_URL with $SW_JAVA (log: $work/gateway.log)"
 QUARKUS_HTTP_PORT=$port RATE_LIMIT_ANON_PER_MINUTE=100000000 RATE_LIMIT_USER_PER_MINUTE=100000000 \
   RATE_LIMIT_BURST=100000000 KAFKA_TOPIC_PREFIX=${KAFKA_TOPIC_PREFIX:-} \
-  java ${SHELFWATCH_JAVA_OPTS:--Xmx160m -XX:+UseSerialGC} -jar "$JAR" >"$work/gateway.log" 2>&1 &
+  "$SW_JAVA" "${SW_JAVA_OPTS[@]}" ${BENCH_GATEWAY_JAVA_OPTS:-} -jar "$JAR" >"$work/gateway.log" 2>&1 &
 gateway_pid=$!
 for _ in $(seq 1 300); do
   curl -fsS "$GATEWAY_URL/q/health/ready" >/dev/null 2>&1 && break
