@@ -4,7 +4,10 @@
 #   1. peak: closed loop, BENCH_CONNECTIONS connections, BENCH_DURATION each (direct, then gateway);
 #   2. fixed load at half the direct peak and at the direct peak (wrk paces each connection with a
 #      per-request delay from a Lua script; wrk 4 has no open-loop mode, so "fixed" means paced
-#      closed loop: latencies under overload are understated, never inflated).
+#      closed loop: latencies under overload are understated, never inflated). Each delay is drawn
+#      uniformly from 0 to twice the mean: with one constant delay, all connections start together
+#      and stay in step, so requests arrive in bursts of BENCH_CONNECTIONS at once and what is
+#      measured is how long a burst takes to drain, not the latency at that rate.
 # Prints p50/p99 direct and through the gateway, the added p50/p99, and the throughput ratio
 # gateway peak / direct peak. Targets (issue 10): added p50 <= 1 ms and p99 <= 3 ms at the
 # half-peak load; ratio >= 0.5. Exits 1 when one is missed.
@@ -19,7 +22,8 @@
 # Both sides send the same bearer JWT. When a run sees non-2xx answers, their status codes are
 # printed from the bench gateway's /metrics.
 #
-# BENCH_ASIN (B0BENCHGW1), BENCH_PATH (default /v1/products/$BENCH_ASIN), BENCH_DURATION (10s), BENCH_WARMUP (20s),
+# BENCH_ASIN (B0BENCHGW1), BENCH_PATH (default /v1/products/$BENCH_ASIN), BENCH_DURATION (10s),
+# BENCH_WARMUP (10s: one warm-up round; rounds repeat until the rate gains less than 5 %, at most BENCH_WARMUP_ROUNDS, 8),
 # BENCH_CONNECTIONS (32), BENCH_THREADS (2), ETL_SERVICE_URL (http://127.0.0.1:8083),
 # BENCH_GATEWAY_JAVA_OPTS (extra JVM flags for the bench gateway, e.g. a JFR recording).
 set -euo pipefail
@@ -33,7 +37,8 @@ cd "$SHELFWATCH_ROOT"
 BENCH_ASIN=${BENCH_ASIN:-B0BENCHGW1}
 BENCH_PATH=${BENCH_PATH:-"/v1/products/$BENCH_ASIN"}
 DURATION=${BENCH_DURATION:-10s}
-WARMUP=${BENCH_WARMUP:-20s}
+WARMUP=${BENCH_WARMUP:-10s}
+WARMUP_ROUNDS=${BENCH_WARMUP_ROUNDS:-8}
 CONNECTIONS=${BENCH_CONNECTIONS:-32}
 THREADS=${BENCH_THREADS:-2}
 AUTH_URL=${AUTH_BILLING_URL:-http://127.0.0.1:8081}
@@ -103,7 +108,11 @@ done
 cat >"$work/bench.lua" <<LUA
 wrk.headers["Authorization"] = "Bearer $TOKEN"
 local pause = tonumber(os.getenv("BENCH_DELAY_MS") or "0")
-function delay() return pause end
+-- Each wrk thread has a Lua state of its own: a seed per thread, or they would draw the same delays.
+local threads = 0
+function setup(thread) threads = threads + 1; thread:set("thread_number", threads) end
+function init(args) math.randomseed(os.time() * 1000 + (thread_number or 0)) end
+function delay() if pause == 0 then return 0 end return math.random(0, 2 * pause) end
 LUA
 
 # run <url> [delay_ms] -> "<requests/s> <p50 ms> <p99 ms>"
@@ -130,10 +139,19 @@ run() {
 delay_for() { awk -v c="$CONNECTIONS" -v r="$1" 'BEGIN { d = c * 1000 / r; printf "%d", (d < 1 ? 1 : d) }'; }
 
 # A fresh JVM on two shared cores needs many seconds under load before its JIT settles (the
-# bench gateway went 880 -> 1680 -> 2060 -> 2840 -> 3340 req/s over five 5 s runs here).
-sw_say "warm-up ($WARMUP each side)"
-RUN_DURATION=$WARMUP run "$PRODUCT_URL" >/dev/null
-RUN_DURATION=$WARMUP run "$GATEWAY_URL" >/dev/null
+# bench gateway went 880 -> 1680 -> 2060 -> 2840 -> 3340 req/s over five 5 s runs here). Each
+# side is loaded in rounds until a round gains less than 5 % on the one before: steady state.
+warm_up() { # url name
+  local previous=0 rate round
+  for ((round = 1; round <= WARMUP_ROUNDS; round++)); do
+    read -r rate _ < <(RUN_DURATION=$WARMUP run "$1")
+    sw_say "warm-up $2 round $round: $rate req/s"
+    awk -v a="$rate" -v b="$previous" 'BEGIN { exit !(a < b * 1.05) }' && return 0
+    previous=$rate
+  done
+}
+warm_up "$PRODUCT_URL" direct
+warm_up "$GATEWAY_URL" gateway
 
 sw_say "peak (closed loop, $CONNECTIONS connections, $DURATION)"
 read -r direct_peak d_p50 d_p99 < <(run "$PRODUCT_URL")
