@@ -2,9 +2,9 @@ package io.shelfwatch.etl.messaging;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -25,7 +25,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * Moves committed outbox events to Kafka, a batch at a time. An event is marked sent only after
+ * Moves committed outbox events to Kafka, a batch at a time. An event leaves the outbox only after
  * the broker acknowledged it, in the transaction that locked it; a crash in between sends it
  * again, which consumers absorb by `event_id`. The pipeline wakes the relay as soon as a batch
  * commits; the poll catches everything else (jobs, requests, a wake-up lost to a failure).
@@ -36,11 +36,15 @@ public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
 
     // Rows another replica is relaying are skipped, so every event is sent by one replica at a time, in write order.
-    private static final String LOCK_UNSENT = """
-            SELECT id, topic, record_key, payload, request_id FROM outbox
-             WHERE sent_at IS NULL ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED
+    // A sent row is deleted rather than marked: nothing reads sent rows, and a delete writes no new row version
+    // and no index entries (marking them cost as much as writing them and left the table growing for ever). The
+    // delete commits only after the broker acknowledged every record; until then the rows stay locked, and a
+    // failure or a crash rolls it back, so they are sent again.
+    private static final String TAKE_UNSENT = """
+            WITH batch AS (SELECT seq FROM outbox ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED)
+            DELETE FROM outbox o USING batch WHERE o.seq = batch.seq
+            RETURNING o.seq, o.topic, o.record_key, o.payload, o.request_id
             """;
-    private static final String MARK_SENT = "UPDATE outbox SET sent_at = now() WHERE id = ANY($1)";
 
     private final Pool pool;
     private final MutinyEmitter<String> emitter;
@@ -91,22 +95,22 @@ public class OutboxRelay {
     /** Sends one batch; answers how many events went out. */
     public Uni<Integer> relayBatch() {
         long start = System.nanoTime();
-        return pool.withTransaction(conn -> conn.preparedQuery(LOCK_UNSENT)
+        return pool.withTransaction(conn -> conn.preparedQuery(TAKE_UNSENT)
                 .execute(Tuple.of(config.outbox().batchSize()))
                 .flatMap(rows -> {
                     if (rows.size() == 0) {
                         return Uni.createFrom().item(0);
                     }
-                    List<UUID> ids = new ArrayList<>(rows.size());
-                    List<Uni<Void>> sends = new ArrayList<>(rows.size());
-                    for (Row row : rows) {
-                        ids.add(row.getUUID("id"));
+                    // RETURNING gives no order: write order is seq.
+                    List<Row> taken = new ArrayList<>(rows.size());
+                    rows.forEach(taken::add);
+                    taken.sort(Comparator.comparingLong(row -> row.getLong("seq")));
+                    List<Uni<Void>> sends = new ArrayList<>(taken.size());
+                    for (Row row : taken) {
                         sends.add(send(row));
                     }
                     // Subscribed in list order, so records of one key keep their order on the partition.
-                    return Uni.join().all(sends).andFailFast()
-                            .call(() -> conn.preparedQuery(MARK_SENT).execute(Tuple.of(ids.toArray(UUID[]::new))))
-                            .replaceWith(ids.size());
+                    return Uni.join().all(sends).andFailFast().replaceWith(taken.size());
                 })).invoke(sent -> LOG.debugf("relayed %d outbox events in %d ms", (Object) sent,
                         (System.nanoTime() - start) / 1_000_000));
     }
