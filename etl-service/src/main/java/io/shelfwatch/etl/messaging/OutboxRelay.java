@@ -6,11 +6,13 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
+import org.apache.kafka.clients.producer.Callback;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 import io.quarkus.scheduler.Scheduled;
@@ -18,7 +20,8 @@ import io.shelfwatch.etl.config.EtlConfig;
 import io.shelfwatch.etl.rest.RequestIdFilter;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.smallrye.reactive.messaging.kafka.KafkaClientService;
+import io.smallrye.reactive.messaging.kafka.KafkaProducer;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -47,16 +50,19 @@ public class OutboxRelay {
             """;
 
     private final Pool pool;
-    private final MutinyEmitter<String> emitter;
+    private static final String CHANNEL = "outbox";
+
+    private final KafkaClientService kafka;
     private final EtlConfig config;
     private final String topicPrefix;
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean wokenWhileRunning = new AtomicBoolean();
 
-    public OutboxRelay(Pool pool, @Channel("outbox") MutinyEmitter<String> emitter,
+    // The channel's emitter is never sent to (see sendAll): injected, it keeps the channel and its producer.
+    public OutboxRelay(Pool pool, @Channel(CHANNEL) MutinyEmitter<String> emitter, KafkaClientService kafka,
             EtlConfig config, @ConfigProperty(name = "shelfwatch.topic-prefix") Optional<String> topicPrefix) {
         this.pool = pool;
-        this.emitter = emitter;
+        this.kafka = kafka;
         this.config = config;
         // Empty in a normal deployment (an empty value reads as absent); set for tests and benchmarks.
         this.topicPrefix = topicPrefix.orElse("");
@@ -105,27 +111,52 @@ public class OutboxRelay {
                     List<Row> taken = new ArrayList<>(rows.size());
                     rows.forEach(taken::add);
                     taken.sort(Comparator.comparingLong(row -> row.getLong("seq")));
-                    List<Uni<Void>> sends = new ArrayList<>(taken.size());
-                    for (Row row : taken) {
-                        sends.add(send(row));
-                    }
-                    // Subscribed in list order, so records of one key keep their order on the partition.
-                    return Uni.join().all(sends).andFailFast().replaceWith(taken.size());
+                    return sendAll(taken).replaceWith(taken.size());
                 })).invoke(sent -> LOG.debugf("relayed %d outbox events in %d ms", (Object) sent,
                         (System.nanoTime() - start) / 1_000_000));
     }
 
-    private Uni<Void> send(Row row) {
-        RecordHeaders headers = new RecordHeaders();
-        String requestId = row.getString("request_id");
-        if (requestId != null) {
-            headers.add(RequestIdFilter.KAFKA_HEADER, requestId.getBytes(StandardCharsets.UTF_8));
+    /**
+     * Hands the batch to the channel's Kafka producer itself, in write order (so records of one key keep
+     * their order on the partition), and completes once the broker acknowledged every record. Going through
+     * the emitter cost a Mutiny pipeline, context propagation and metadata per record: the largest share of
+     * the service's CPU when the pipeline ran flat out.
+     */
+    private Uni<Void> sendAll(List<Row> rows) {
+        List<ProducerRecord<String, String>> records = new ArrayList<>(rows.size());
+        for (Row row : rows) {
+            RecordHeaders headers = new RecordHeaders();
+            String requestId = row.getString("request_id");
+            if (requestId != null) {
+                headers.add(RequestIdFilter.KAFKA_HEADER, requestId.getBytes(StandardCharsets.UTF_8));
+            }
+            records.add(new ProducerRecord<>(topicPrefix + row.getString("topic"), null, row.getString("record_key"),
+                    row.getString("payload"), headers));
         }
-        OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
-                .withTopic(topicPrefix + row.getString("topic"))
-                .withKey(row.getString("record_key"))
-                .withHeaders(headers)
-                .build();
-        return emitter.sendMessage(Message.of(row.getString("payload")).addMetadata(metadata));
+        KafkaProducer<String, String> producer = kafka.getProducer(CHANNEL);
+        return Uni.createFrom().emitter(done -> {
+            AtomicInteger unacknowledged = new AtomicInteger(records.size());
+            AtomicBoolean failed = new AtomicBoolean();
+            Callback acknowledged = (metadata, e) -> {
+                if (e != null) {
+                    if (failed.compareAndSet(false, true)) {
+                        done.fail(e);
+                    }
+                } else if (unacknowledged.decrementAndGet() == 0 && !failed.get()) {
+                    done.complete(null);
+                }
+            };
+            // On the producer's own sending thread: send() may block (metadata of a new topic, a full buffer).
+            producer.runOnSendingThread(kafkaProducer -> {
+                for (ProducerRecord<String, String> record : records) {
+                    kafkaProducer.send(record, acknowledged);
+                }
+            }).subscribe().with(ignored -> {
+            }, e -> {
+                if (failed.compareAndSet(false, true)) {
+                    done.fail(e);
+                }
+            });
+        });
     }
 }
