@@ -2,6 +2,7 @@ package io.shelfwatch.etl.pipeline;
 
 import java.io.IOException;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -14,6 +15,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 
 import io.shelfwatch.etl.messaging.RecordParser.InvalidRecordException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -50,9 +52,48 @@ public class RawEventParser {
     private static final Pattern KIND = Pattern.compile(KIND_RE);
 
     private final ObjectMapper json;
+    // Readers resolved once: ObjectMapper.readValue resolved the type on every call.
+    private final ObjectReader objects;
+    private final ObjectReader uuids;
+    private final ObjectReader instants;
 
     public RawEventParser(ObjectMapper json) {
         this.json = json;
+        this.objects = json.readerFor(JSON_OBJECT);
+        this.uuids = json.readerFor(UUID.class);
+        this.instants = json.readerFor(Instant.class);
+    }
+
+    /**
+     * The canonical text through the JDK's parser, anything else through Jackson's deserializer (the forms data
+     * binding accepted, e.g. epoch numbers): Jackson's InstantDeserializer was half of a record's parsing.
+     */
+    private Instant instant(JsonParser p) throws IOException {
+        if (p.currentToken() == JsonToken.VALUE_NULL) {
+            return null;
+        }
+        if (p.currentToken() == JsonToken.VALUE_STRING) {
+            try {
+                return Instant.parse(p.getText());
+            } catch (DateTimeParseException e) {
+                // Jackson's turn, with its own error if it cannot read it either.
+            }
+        }
+        return instants.readValue(p);
+    }
+
+    private UUID uuid(JsonParser p) throws IOException {
+        if (p.currentToken() == JsonToken.VALUE_NULL) {
+            return null;
+        }
+        if (p.currentToken() == JsonToken.VALUE_STRING && p.getTextLength() == 36) {
+            try {
+                return UUID.fromString(p.getText());
+            } catch (IllegalArgumentException e) {
+                // Jackson's turn, with its own error.
+            }
+        }
+        return uuids.readValue(p);
     }
 
     /** The record, or InvalidRecordException with the reason it can never be processed. */
@@ -67,14 +108,12 @@ public class RawEventParser {
             }
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String name = p.currentName();
-                JsonToken token = p.nextToken();
+                p.nextToken();
                 switch (name) {
-                    // Identifiers and times through Jackson's own deserializers: the formats data binding accepted.
-                    case "event_id" -> eventId = token == JsonToken.VALUE_NULL ? null : json.readValue(p, UUID.class);
+                    case "event_id" -> eventId = uuid(p);
                     case "type" -> type = text(p, "type");
-                    case "occurred_at" -> occurredAt = token == JsonToken.VALUE_NULL ? null
-                            : json.readValue(p, Instant.class);
-                    case "data" -> data = token == JsonToken.VALUE_NULL ? null : data(p, value);
+                    case "occurred_at" -> occurredAt = instant(p);
+                    case "data" -> data = p.currentToken() == JsonToken.VALUE_NULL ? null : data(p, value);
                     default -> p.skipChildren();
                 }
             }
@@ -131,13 +170,12 @@ public class RawEventParser {
         Data d = new Data();
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String name = p.currentName();
-            JsonToken token = p.nextToken();
+            p.nextToken();
             switch (name) {
                 case "product_key" -> d.productKey = text(p, "data.product_key");
                 case "asin" -> d.asin = text(p, "data.asin");
                 case "url" -> d.url = text(p, "data.url");
-                case "competitor_id" -> d.competitorId = token == JsonToken.VALUE_NULL ? null
-                        : json.readValue(p, UUID.class);
+                case "competitor_id" -> d.competitorId = uuid(p);
                 case "source" -> d.source = text(p, "data.source");
                 case "event_type" -> d.eventType = text(p, "data.event_type");
                 case "job_id" -> d.jobId = text(p, "data.job_id");
@@ -158,7 +196,7 @@ public class RawEventParser {
             throw invalid("not a valid " + TYPE + ": data.raw_data is not a JSON object");
         }
         long start = p.currentTokenLocation().getCharOffset();
-        d.rawData = json.readValue(p, JSON_OBJECT);
+        d.rawData = objects.readValue(p);
         long end = p.currentLocation().getCharOffset();
         // The object's own text: the parser reads a String, so offsets are character offsets into it.
         if (start >= 0 && end > start && end <= value.length() && value.charAt((int) start) == '{'
