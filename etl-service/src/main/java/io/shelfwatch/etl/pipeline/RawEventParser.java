@@ -24,8 +24,8 @@ import jakarta.enterprise.context.ApplicationScoped;
  * Reads a consumed `raw_product_event` record in one pass of Jackson's streaming parser, for the
  * pipeline's hot path. {@link io.shelfwatch.etl.messaging.RecordParser} (data binding, then Bean
  * Validation) cost ~50 µs a record, more than the database's share of applying it; here the
- * constraints of {@link RawEventRecord} are checked by hand, with the messages Bean Validation gave
- * them (the DLQ's `dead-letter-reason` keeps its shape), and `raw_data` is kept as the record's own
+ * constraints of {@link RawEventRecord} are checked by hand, with the messages and JSON property paths
+ * Bean Validation gave them (the DLQ's `dead-letter-reason` keeps its shape; RawEventParserTest compares), and `raw_data` is kept as the record's own
  * JSON text for `raw_events.raw_data` instead of being serialised again.
  */
 @ApplicationScoped
@@ -123,9 +123,9 @@ public class RawEventParser {
             throw invalid("not a valid " + TYPE + ": " + e.getMessage());
         }
         List<String> violations = new ArrayList<>(0);
-        notNull(violations, "eventId", eventId);
+        notNull(violations, "event_id", eventId);
         matches(violations, "type", type, true, EVENT_TYPE, EVENT_TYPE_RE);
-        notNull(violations, "occurredAt", occurredAt);
+        notNull(violations, "occurred_at", occurredAt);
         notNull(violations, "data", data);
         if (data != null) {
             data.check(violations);
@@ -144,8 +144,8 @@ public class RawEventParser {
         Map<String, Object> rawData;
 
         void check(List<String> violations) {
-            matches(violations, "data.productKey", productKey, true, PRODUCT_KEY, PRODUCT_KEY_RE);
-            atMost(violations, "data.productKey", productKey, 2200);
+            matches(violations, "data.product_key", productKey, true, PRODUCT_KEY, PRODUCT_KEY_RE);
+            atMost(violations, "data.product_key", productKey, 2200);
             matches(violations, "data.asin", asin, false, ASIN, ASIN_RE);
             matches(violations, "data.url", url, false, URL, URL_RE);
             atMost(violations, "data.url", url, 2048);
@@ -153,9 +153,9 @@ public class RawEventParser {
                 violations.add("data.source must not be blank");
             }
             atMost(violations, "data.source", source, 100);
-            matches(violations, "data.eventType", eventType, true, KIND, KIND_RE);
-            notNull(violations, "data.rawData", rawData);
-            atMost(violations, "data.jobId", jobId, 100);
+            matches(violations, "data.event_type", eventType, true, KIND, KIND_RE);
+            notNull(violations, "data.raw_data", rawData);
+            atMost(violations, "data.job_id", jobId, 100);
         }
 
         RawEventRecord.Data record() {
