@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import org.hibernate.id.uuid.UuidVersion7Strategy;
+
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.shelfwatch.etl.config.EtlConfig;
 import io.shelfwatch.etl.messaging.EventEnvelope;
@@ -94,9 +96,10 @@ public class MarketAlertService implements ObservationListener {
         if (priceChange != null && priceChange.abs().doubleValue() >= config.alerts().priceChangePercent()) {
             String type = priceChange.signum() < 0 ? "price_drop" : "price_increase";
             raised.add(alert(o, type, priceSeverity(priceChange), o.previous().price(), o.current().price(), priceChange,
-                    "Price %s %s%% from %s to %s".formatted(priceChange.signum() < 0 ? "dropped" : "rose",
-                            priceChange.abs().toPlainString(), o.previous().price().toPlainString(),
-                            o.current().price().toPlainString())));
+                    // Concatenated rather than formatted: String.format was a tenth of raising an alert.
+                    "Price " + (priceChange.signum() < 0 ? "dropped" : "rose") + " " + priceChange.abs().toPlainString()
+                            + "% from " + o.previous().price().toPlainString() + " to "
+                            + o.current().price().toPlainString()));
         }
         BigDecimal bsrChange = o.previous().bsr() == null || o.current().bsr() == null ? null
                 : percentChange(BigDecimal.valueOf(o.previous().bsr()), BigDecimal.valueOf(o.current().bsr()));
@@ -104,8 +107,8 @@ public class MarketAlertService implements ObservationListener {
             String type = bsrChange.signum() > 0 ? "bsr_increase" : "bsr_decrease";
             raised.add(alert(o, type, bsrSeverity(bsrChange), BigDecimal.valueOf(o.previous().bsr()),
                     BigDecimal.valueOf(o.current().bsr()), bsrChange,
-                    "Best Sellers Rank moved %s%% from #%d to #%d".formatted(bsrChange.toPlainString(),
-                            o.previous().bsr(), o.current().bsr())));
+                    "Best Sellers Rank moved " + bsrChange.toPlainString() + "% from #" + o.previous().bsr() + " to #"
+                            + o.current().bsr()));
         }
         return raised;
     }
@@ -155,7 +158,9 @@ public class MarketAlertService implements ObservationListener {
     private static MarketAlert alert(Observation o, String type, String severity, BigDecimal previous,
             BigDecimal current, BigDecimal change, String message) {
         MarketAlert alert = new MarketAlert();
-        alert.id = UUID.randomUUID();
+        // Time-ordered (version 7): a batch's thousands of alerts append to the primary key's index instead
+        // of landing on random pages of it (each a page written again to the WAL after a checkpoint).
+        alert.id = UuidVersion7Strategy.INSTANCE.generateUuid(null);
         alert.productKey = o.productKey();
         alert.asin = o.asin();
         alert.alertType = type;

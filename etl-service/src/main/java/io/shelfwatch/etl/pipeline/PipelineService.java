@@ -163,13 +163,18 @@ public class PipelineService {
 
     /** A consumed record as a batch entry; raw data no retry could apply is marked, not thrown. */
     public PendingEvent pending(RawEventRecord record, String requestId, OffsetDateTime receivedAt) {
-        RawEventRecord.Data data = record.data();
         String rawJson;
         try {
-            rawJson = json.writeValueAsString(data.rawData());
+            rawJson = json.writeValueAsString(record.data().rawData());
         } catch (JsonProcessingException e) {
             throw new InvalidRecordException("raw_data cannot be stored: " + e.getOriginalMessage());
         }
+        return pending(record, rawJson, requestId, receivedAt);
+    }
+
+    /** A consumed record whose raw data is stored as the JSON text it arrived in (see RawEventParser). */
+    public PendingEvent pending(RawEventRecord record, String rawJson, String requestId, OffsetDateTime receivedAt) {
+        RawEventRecord.Data data = record.data();
         OffsetDateTime occurredAt = record.occurredAt().atOffset(ZoneOffset.UTC);
         return new PendingEvent(record.eventId(), data.productKey(), data.asin(), data.url(), data.competitorId(),
                 data.source(), data.eventType(), data.rawData(), rawJson, data.jobId(), occurredAt, receivedAt,

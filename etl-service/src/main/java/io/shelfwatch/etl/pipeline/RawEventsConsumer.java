@@ -16,8 +16,8 @@ import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
 
-import io.shelfwatch.etl.messaging.RecordParser;
 import io.shelfwatch.etl.messaging.RecordParser.InvalidRecordException;
 import io.shelfwatch.etl.rest.RequestIdFilter;
 import io.smallrye.mutiny.Multi;
@@ -48,11 +48,11 @@ public class RawEventsConsumer {
     private record Entry(ConsumerRecord<String, String> record, PendingEvent event) {
     }
 
-    private final RecordParser parser;
+    private final RawEventParser parser;
     private final PipelineService pipeline;
     private final MutinyEmitter<String> deadLetters;
 
-    public RawEventsConsumer(RecordParser parser, PipelineService pipeline,
+    public RawEventsConsumer(RawEventParser parser, PipelineService pipeline,
             @Channel("raw-events-dlq") MutinyEmitter<String> deadLetters) {
         this.parser = parser;
         this.pipeline = pipeline;
@@ -74,8 +74,12 @@ public class RawEventsConsumer {
                 continue;
             }
             try {
-                RawEventRecord parsed = parser.parse(record, RawEventRecord.class);
-                entries.add(new Entry(record, pipeline.pending(parsed, requestIdOf(record), receivedAt)));
+                String requestId = requestIdOf(record);
+                if (requestId != null) {
+                    MDC.put(RequestIdFilter.MDC_KEY, requestId);
+                }
+                RawEventParser.Parsed parsed = parser.parse(record.value());
+                entries.add(new Entry(record, pipeline.pending(parsed.record(), parsed.rawJson(), requestId, receivedAt)));
             } catch (InvalidRecordException e) {
                 dead.add(new Dead(record, e.getMessage()));
             }
