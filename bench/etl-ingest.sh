@@ -239,17 +239,11 @@ last_ids=$(java -Xmx256m -cp "$KAFKA_LIBS/*" "$work/Produce.java" "${KAFKA_TOPIC
   "$PRODUCTS" "$source_tag" "$KAFKA_BOOTSTRAP_SERVERS" "$WARMUP_EVENTS" | paste -sd, -)
 [ -n "$last_ids" ] || sw_die "the producer reported no partition's last event"
 
-port=
-for ((p = 18380; p < 18480; p++)); do
-  sw_port_open 127.0.0.1 "$p" || {
-    port=$p
-    break
-  }
-done
-[ -n "$port" ] || sw_die "no free port in 18380-18479"
-read -r -a java_opts <<<"$SHELFWATCH_JAVA_OPTS"
+port=$(sw_free_port 18380 18479)
+# The same JVM and flags as the suite's services (lib.sh).
+sw_java_init
 log="$SHELFWATCH_LOG_DIR/bench-etl-ingest.log"
-PG_DATABASE=$DB QUARKUS_HTTP_PORT="$port" java "${java_opts[@]}" -jar "$APP/quarkus-run.jar" </dev/null >"$log" 2>&1 &
+PG_DATABASE=$DB QUARKUS_HTTP_PORT="$port" "$SW_JAVA" "${SW_JAVA_OPTS[@]}" -jar "$APP/quarkus-run.jar" </dev/null >"$log" 2>&1 &
 pid=$!
 echo "[bench] $MODULE on port $port consuming (log $log) ..." >&2
 

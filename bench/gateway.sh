@@ -52,11 +52,7 @@ command -v curl >/dev/null || sw_die "curl is missing"
 curl -fsS "$PRODUCT_URL/q/health/ready" >/dev/null || sw_die "product-service is not ready at $PRODUCT_URL: run deploy/local/up.sh"
 curl -fsS "$AUTH_URL/q/health/ready" >/dev/null || sw_die "auth-billing-service is not ready at $AUTH_URL: run deploy/local/up.sh"
 
-port=""
-for ((p = 18090; p < 18190; p++)); do
-  sw_port_open 127.0.0.1 "$p" || { port=$p; break; }
-done
-[ -n "$port" ] || sw_die "no free port in 18090-18189"
+port=$(sw_free_port 18090 18189)
 GATEWAY_URL="http://127.0.0.1:$port"
 
 work=$(mktemp -d)
