@@ -5,7 +5,8 @@
 #
 #   1. puts BENCH_WARMUP_EVENTS warm-up raw_product_event records (default 20000, over BENCH_PRODUCTS
 #      products of their own, source `<tag>-warmup`) and then BENCH_EVENTS measured ones (default 50000, over
-#      BENCH_PRODUCTS products, default 1000, each one a price change) on a fresh topic prefix, before the
+#      BENCH_PRODUCTS products, default 1000, each one a price change of a few percent, below the market-alert
+#      thresholds) on a fresh topic prefix, before the
 #      service runs. Every event is later than any earlier run's (the run's clock, a millisecond apart), so
 #      each one is news on a database an earlier run used, not an old observation the pipeline only counts;
 #   2. starts the packaged etl-service alone on that prefix (its _st database, or BENCH_DB; a free port) and
@@ -106,12 +107,20 @@ public class Produce {
 
     static ProducerRecord<String, String> record(String topic, String prefix, int i, int products, String source,
             Instant at) {
-        String asin = String.format("%s%09d", prefix, i % products);
+        int product = i % products;
+        int round = i / products;
+        String asin = String.format("%s%09d", prefix, product);
+        // Each observation of a product moves its price by 1 % (every fifth back by 4 %) and its rank by at
+        // most 20 %, as most real observations do: every event is a change (a price.updates record, like the
+        // bound's outbox row), and none crosses the market-alert thresholds (10 % / 30 %), whose rows the
+        // bound does not write (the tests cover alerts).
+        double price = (10 + product % 90) * (1 + 0.01 * (round % 5));
+        int bsr = (int) ((100 + product * 7 % 5000) * (1 + 0.05 * (round % 5)));
         String value = "{\"event_id\":\"" + UUID.randomUUID() + "\",\"type\":\"raw_product_event\",\"occurred_at\":\""
                 + at + "\",\"data\":{\"product_key\":\"asin:" + asin + "\",\"asin\":\"" + asin
                 + "\",\"source\":\"" + source + "\",\"event_type\":\"product_snapshot\",\"raw_data\":{\"title\":\"Bench "
-                + asin + "\",\"price\":" + (10 + i % 97) + "." + (i % 100) + ",\"currency\":\"USD\",\"bsr\":" + (1 + i % 5000)
-                + ",\"rating\":4.5,\"reviews_count\":" + i + "},\"job_id\":null}}";
+                + asin + "\",\"price\":" + String.format(java.util.Locale.ROOT, "%.2f", price) + ",\"currency\":\"USD\",\"bsr\":" + bsr
+                + ",\"rating\":4.5,\"reviews_count\":" + (100 + round) + "},\"job_id\":null}}";
         return new ProducerRecord<>(topic, "asin:" + asin, value);
     }
 }
@@ -240,10 +249,10 @@ last_ids=$(java -Xmx256m -cp "$KAFKA_LIBS/*" "$work/Produce.java" "${KAFKA_TOPIC
 [ -n "$last_ids" ] || sw_die "the producer reported no partition's last event"
 
 port=$(sw_free_port 18380 18479)
-# The same JVM and flags as the suite's services (lib.sh).
-sw_java_init
+# The same JVM and flags as the suite's etl-service (lib.sh, config.sh).
+sw_module_java_opts "$MODULE"
 log="$SHELFWATCH_LOG_DIR/bench-etl-ingest.log"
-PG_DATABASE=$DB QUARKUS_HTTP_PORT="$port" "$SW_JAVA" "${SW_JAVA_OPTS[@]}" -jar "$APP/quarkus-run.jar" </dev/null >"$log" 2>&1 &
+PG_DATABASE=$DB QUARKUS_HTTP_PORT="$port" "$SW_JAVA" "${SW_MODULE_JAVA_OPTS[@]}" -jar "$APP/quarkus-run.jar" </dev/null >"$log" 2>&1 &
 pid=$!
 echo "[bench] $MODULE on port $port consuming (log $log) ..." >&2
 
