@@ -249,10 +249,10 @@ last_ids=$(java -Xmx256m -cp "$KAFKA_LIBS/*" "$work/Produce.java" "${KAFKA_TOPIC
 [ -n "$last_ids" ] || sw_die "the producer reported no partition's last event"
 
 port=$(sw_free_port 18380 18479)
-# The same JVM and flags as the suite's etl-service (lib.sh, config.sh).
-sw_module_java_opts "$MODULE"
+# The same JVM and flags as the suite's services (lib.sh).
+sw_java_init
 log="$SHELFWATCH_LOG_DIR/bench-etl-ingest.log"
-PG_DATABASE=$DB QUARKUS_HTTP_PORT="$port" "$SW_JAVA" "${SW_MODULE_JAVA_OPTS[@]}" -jar "$APP/quarkus-run.jar" </dev/null >"$log" 2>&1 &
+PG_DATABASE=$DB QUARKUS_HTTP_PORT="$port" "$SW_JAVA" "${SW_JAVA_OPTS[@]}" -jar "$APP/quarkus-run.jar" </dev/null >"$log" 2>&1 &
 pid=$!
 echo "[bench] $MODULE on port $port consuming (log $log) ..." >&2
 

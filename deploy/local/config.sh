@@ -31,10 +31,6 @@ SHELFWATCH_DATABASES=(
 # JVM flags of every service process (up.sh, bench/startup.sh; the system tests use the same).
 # SerialGC and a small heap keep each service at a few hundred MB at most (bench/startup.sh).
 SHELFWATCH_JAVA_OPTS=${SHELFWATCH_JAVA_OPTS:-"-Xms32m -Xmx160m -XX:+UseSerialGC"}
-# Flags of one service, after the common ones (so they win): SHELFWATCH_JAVA_OPTS_<MODULE>.
-# etl-service applies raw events in Kafka batches of thousands: in 160 MB, collections took about a
-# quarter of its time under load (bench/etl-ingest.sh), with full collections of ~150 ms each.
-SHELFWATCH_JAVA_OPTS_ETL_SERVICE=${SHELFWATCH_JAVA_OPTS_ETL_SERVICE:-"-Xmx384m"}
 # SHELFWATCH_JAVA: the java binary of the services (default: the newest JDK under /usr/lib/jvm).
 # SHELFWATCH_STARTUP_ARCHIVES=0: no class-data archives (lib.sh, "Starting a service").
 

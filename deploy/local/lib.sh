@@ -206,15 +206,6 @@ sw_java_init() {
   read -r -a SW_JAVA_OPTS <<<"$SHELFWATCH_JAVA_OPTS"
 }
 
-# The JVM flags of <module>: the common ones, then its own (SHELFWATCH_JAVA_OPTS_<MODULE>, config.sh).
-# Sets SW_MODULE_JAVA_OPTS.
-sw_module_java_opts() {
-  local own="SHELFWATCH_JAVA_OPTS_$(tr 'a-z-' 'A-Z_' <<<"$1")" extra
-  sw_java_init
-  read -r -a extra <<<"${!own:-}"
-  SW_MODULE_JAVA_OPTS=("${SW_JAVA_OPTS[@]}" "${extra[@]}")
-}
-
 # The archive file of a module (for the current JVM's kind of archive) and its id file.
 sw_archive_file() {
   local ext=jsa
@@ -227,11 +218,10 @@ sw_archive_id_file() { echo "$(sw_archive_file "$1").id"; }
 # name, size and modification time of every jar on the class path (a rebuild changes them).
 sw_archive_id() {
   local app jars
-  sw_module_java_opts "$1"
   app="$SHELFWATCH_ROOT/$1/target/quarkus-app"
   jars=$(cd "$app" && find . -name '*.jar' -printf '%p %s %T@\n' | LC_ALL=C sort | sha256sum | cut -d' ' -f1)
   printf 'kind=%s\njava=%s\nversion=%s\nflags=%s\njars=%s\n' \
-    "$SW_ARCHIVE_KIND" "$SW_JAVA" "$SW_JAVA_VERSION" "${SW_MODULE_JAVA_OPTS[*]}" "$jars"
+    "$SW_ARCHIVE_KIND" "$SW_JAVA" "$SW_JAVA_VERSION" "${SW_JAVA_OPTS[*]}" "$jars"
 }
 
 # True when <module> has an archive made for exactly this JVM, flags and build.
@@ -266,9 +256,8 @@ sw_start_service() { # module port database pidfile logfile archive
     cds/train) archive_flags=(-XX:ArchiveClassesAtExit="$archive") ;;
     *) sw_die "sw_start_service: unknown archive mode '$mode'" ;;
   esac
-  sw_module_java_opts "$module"
   sw_spawn "$pidfile" "$logfile" env "${env_vars[@]}" \
-    "$SW_JAVA" "${SW_MODULE_JAVA_OPTS[@]}" "${archive_flags[@]}" -jar "$(sw_jar_of "$module")"
+    "$SW_JAVA" "${SW_JAVA_OPTS[@]}" "${archive_flags[@]}" -jar "$(sw_jar_of "$module")"
 }
 
 # True when process <pid> listens on TCP <port> (also when ss is missing and we cannot tell).
