@@ -49,9 +49,9 @@ public class OutboxRelay {
             RETURNING o.seq, o.topic, o.record_key, o.payload, o.request_id
             """;
 
-    private final Pool pool;
     private static final String CHANNEL = "outbox";
 
+    private final Pool pool;
     private final KafkaClientService kafka;
     private final EtlConfig config;
     private final String topicPrefix;

@@ -161,18 +161,10 @@ public class PipelineService {
         this.relay = relay;
     }
 
-    /** A consumed record as a batch entry; raw data no retry could apply is marked, not thrown. */
-    public PendingEvent pending(RawEventRecord record, String requestId, OffsetDateTime receivedAt) {
-        String rawJson;
-        try {
-            rawJson = json.writeValueAsString(record.data().rawData());
-        } catch (JsonProcessingException e) {
-            throw new InvalidRecordException("raw_data cannot be stored: " + e.getOriginalMessage());
-        }
-        return pending(record, rawJson, requestId, receivedAt);
-    }
-
-    /** A consumed record whose raw data is stored as the JSON text it arrived in (see RawEventParser). */
+    /**
+     * A consumed record as a batch entry, its raw data stored as the JSON text it arrived in (see
+     * RawEventParser); raw data no retry could apply is marked, not thrown.
+     */
     public PendingEvent pending(RawEventRecord record, String rawJson, String requestId, OffsetDateTime receivedAt) {
         RawEventRecord.Data data = record.data();
         OffsetDateTime occurredAt = record.occurredAt().atOffset(ZoneOffset.UTC);

@@ -38,18 +38,12 @@ public class RawEventParser {
     private static final String TYPE = "RawEventRecord";
     private static final TypeReference<Map<String, Object>> JSON_OBJECT = new TypeReference<>() {
     };
-    // The regular expressions of RawEventRecord's @Pattern constraints, quoted as Bean Validation quotes them.
-    private static final String EVENT_TYPE_RE = "raw_product_event";
-    private static final String PRODUCT_KEY_RE =
-            "(asin:([A-Z0-9]{9,20}:)?[A-Z0-9]{10}|url:https?://\\S+|store:[0-9a-f-]{36}:\\S+)";
-    private static final String ASIN_RE = "[A-Z0-9]{10}";
-    private static final String URL_RE = "https?://\\S+";
-    private static final String KIND_RE = "product_snapshot|product_removed";
-    private static final Pattern EVENT_TYPE = Pattern.compile(EVENT_TYPE_RE);
-    private static final Pattern PRODUCT_KEY = Pattern.compile(PRODUCT_KEY_RE);
-    private static final Pattern ASIN = Pattern.compile(ASIN_RE);
-    private static final Pattern URL = Pattern.compile(URL_RE);
-    private static final Pattern KIND = Pattern.compile(KIND_RE);
+    // RawEventRecord's @Pattern constraints, compiled once.
+    private static final Pattern EVENT_TYPE = Pattern.compile(RawEventRecord.TYPE_PATTERN);
+    private static final Pattern PRODUCT_KEY = Pattern.compile(RawEventRecord.Data.PRODUCT_KEY_PATTERN);
+    private static final Pattern ASIN = Pattern.compile(RawEventRecord.Data.ASIN_PATTERN);
+    private static final Pattern URL = Pattern.compile(RawEventRecord.Data.URL_PATTERN);
+    private static final Pattern KIND = Pattern.compile(RawEventRecord.Data.EVENT_TYPE_PATTERN);
 
     private final ObjectMapper json;
     // Readers resolved once: ObjectMapper.readValue resolved the type on every call.
@@ -124,7 +118,7 @@ public class RawEventParser {
         }
         List<String> violations = new ArrayList<>(0);
         notNull(violations, "event_id", eventId);
-        matches(violations, "type", type, true, EVENT_TYPE, EVENT_TYPE_RE);
+        matches(violations, "type", type, true, EVENT_TYPE);
         notNull(violations, "occurred_at", occurredAt);
         notNull(violations, "data", data);
         if (data != null) {
@@ -144,18 +138,18 @@ public class RawEventParser {
         Map<String, Object> rawData;
 
         void check(List<String> violations) {
-            matches(violations, "data.product_key", productKey, true, PRODUCT_KEY, PRODUCT_KEY_RE);
-            atMost(violations, "data.product_key", productKey, 2200);
-            matches(violations, "data.asin", asin, false, ASIN, ASIN_RE);
-            matches(violations, "data.url", url, false, URL, URL_RE);
-            atMost(violations, "data.url", url, 2048);
+            matches(violations, "data.product_key", productKey, true, PRODUCT_KEY);
+            atMost(violations, "data.product_key", productKey, RawEventRecord.Data.PRODUCT_KEY_MAX);
+            matches(violations, "data.asin", asin, false, ASIN);
+            matches(violations, "data.url", url, false, URL);
+            atMost(violations, "data.url", url, RawEventRecord.Data.URL_MAX);
             if (source == null || source.isBlank()) {
                 violations.add("data.source must not be blank");
             }
-            atMost(violations, "data.source", source, 100);
-            matches(violations, "data.event_type", eventType, true, KIND, KIND_RE);
+            atMost(violations, "data.source", source, RawEventRecord.Data.SOURCE_MAX);
+            matches(violations, "data.event_type", eventType, true, KIND);
             notNull(violations, "data.raw_data", rawData);
-            atMost(violations, "data.job_id", jobId, 100);
+            atMost(violations, "data.job_id", jobId, RawEventRecord.Data.JOB_ID_MAX);
         }
 
         RawEventRecord.Data record() {
@@ -225,14 +219,14 @@ public class RawEventParser {
         }
     }
 
-    private static void matches(List<String> violations, String path, String value, boolean required, Pattern pattern,
-            String regexp) {
+    /** Bean Validation quotes the regular expression in its message: so does this. */
+    private static void matches(List<String> violations, String path, String value, boolean required, Pattern pattern) {
         if (value == null) {
             if (required) {
                 violations.add(path + " must not be null");
             }
         } else if (!pattern.matcher(value).matches()) {
-            violations.add(path + " must match \"" + regexp + "\"");
+            violations.add(path + " must match \"" + pattern.pattern() + "\"");
         }
     }
 

@@ -20,8 +20,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.shelfwatch.etl.support.Kafka;
@@ -42,14 +40,14 @@ class RawEventBatchTest {
     RawEventsConsumer consumer;
 
     @Inject
-    ObjectMapper json;
+    RawEventParser parser;
 
     @Inject
     Pool pool;
 
-    private PendingEvent pending(String value) throws Exception {
-        return pipeline.pending(json.readValue(value, RawEventRecord.class), "req-batch",
-                OffsetDateTime.now(ZoneOffset.UTC));
+    private PendingEvent pending(String value) {
+        RawEventParser.Parsed parsed = parser.parse(value);
+        return pipeline.pending(parsed.record(), parsed.rawJson(), "req-batch", OffsetDateTime.now(ZoneOffset.UTC));
     }
 
     private List<Row> rows(String sql, Object... params) {
