@@ -43,10 +43,14 @@ public class OutboxRelay {
     // and no index entries (marking them cost as much as writing them and left the table growing for ever). The
     // delete commits only after the broker acknowledged every record; until then the rows stay locked, and a
     // failure or a crash rolls it back, so they are sent again.
+    // The batch's keys go to the DELETE as an array, not as a join: the pool's prepared statement runs on a
+    // generic plan ($1 unknown, so the LIMIT looked like a tenth of the table), and for the join that plan
+    // hashed the whole outbox on every batch (278 ms at a 200,000-row backlog, up to 93 s a batch in the
+    // ingest bench). Looking keys up in the primary key is two index scans whatever the table's statistics say.
     private static final String TAKE_UNSENT = """
-            WITH batch AS (SELECT seq FROM outbox ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED)
-            DELETE FROM outbox o USING batch WHERE o.seq = batch.seq
-            RETURNING o.seq, o.topic, o.record_key, o.payload, o.request_id
+            DELETE FROM outbox
+             WHERE seq = ANY (ARRAY(SELECT seq FROM outbox ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED))
+            RETURNING seq, topic, record_key, payload, request_id
             """;
 
     private static final String CHANNEL = "outbox";
