@@ -277,7 +277,7 @@ last_ids=$(java -Xmx256m -cp "$KAFKA_LIBS/*" "$work/Produce.java" "${KAFKA_TOPIC
 # A fresh database has no tables yet (the service migrates it at its start) and nothing to vacuum.
 vacuum() {
   [ "$(sql -c "SELECT to_regclass('outbox') IS NOT NULL")" = t ] || return 0
-  sql -c "VACUUM outbox, product_latest, product_daily_metrics" >/dev/null
+  sql -c "VACUUM outbox, product_latest, product_daily_metrics, raw_events" >/dev/null
 }
 vacuum
 
