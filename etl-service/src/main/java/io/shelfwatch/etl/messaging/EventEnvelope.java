@@ -21,6 +21,7 @@ public record EventEnvelope<T>(
      * of an index that outgrows the cache (each such page also written again to the WAL after a checkpoint).
      */
     public static <T> EventEnvelope<T> of(String type, T data) {
-        return new EventEnvelope<>(UuidVersion7Strategy.INSTANCE.generateUuid(null), type, Instant.now().truncatedTo(ChronoUnit.MILLIS), data);
+        return new EventEnvelope<>(UuidVersion7Strategy.INSTANCE.generateUuid(null), type,
+                Instant.now().truncatedTo(ChronoUnit.MILLIS), data);
     }
 }
