@@ -10,6 +10,7 @@ import org.jose4j.jwa.AlgorithmConstraints.ConstraintType;
 import org.jose4j.jwk.JsonWebKey;
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.NumericDate;
 import org.jose4j.jwt.consumer.InvalidJwtException;
 import org.jose4j.jwt.consumer.JwtConsumer;
 import org.jose4j.jwt.consumer.JwtConsumerBuilder;
@@ -83,8 +84,13 @@ public class JwtVerifier {
         String kid;
         try {
             JwtContext parsed = headerReader.process(token);
+            // Refused before its signature is checked: an expired token fails whatever its signature, and a
+            // client that keeps sending its stale one must not cost an RSA check (or a JWKS refetch) each time.
+            if (expired(parsed.getJwtClaims().getExpirationTime())) {
+                return Uni.createFrom().failure(new InvalidTokenException("Token has expired"));
+            }
             kid = parsed.getJoseObjects().get(0).getKeyIdHeaderValue();
-        } catch (InvalidJwtException | RuntimeException e) {
+        } catch (InvalidJwtException | org.jose4j.jwt.MalformedClaimException | RuntimeException e) {
             return Uni.createFrom().failure(new InvalidTokenException("Could not validate credentials"));
         }
         return jwks.keysFor(kid).map(keys -> {
@@ -92,6 +98,10 @@ public class JwtVerifier {
             verified.put(tokenHash, checked);
             return checked.subject();
         });
+    }
+
+    private boolean expired(NumericDate expiry) {
+        return expiry != null && Instant.ofEpochSecond(expiry.getValue()).plusSeconds(skewSeconds).isBefore(Instant.now());
     }
 
     /** The checks a remembered token must pass again: not expired (with the skew), not revoked. */

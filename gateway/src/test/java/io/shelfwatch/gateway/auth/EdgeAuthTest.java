@@ -111,6 +111,20 @@ class EdgeAuthTest {
     }
 
     @Test
+    void anExpiredTokenIsRefusedAsExpiredBeforeItsSignatureIsChecked() {
+        // A stale token a client keeps retrying is told apart by its claims alone: its signature is never
+        // checked (here it could not be), and the answer says what the client must do (sign in again).
+        String expired = Tokens.issued(Tokens.USER_ID, -600, 60);
+        String unsigned = expired.substring(0, expired.lastIndexOf('.') + 1) + "bm90LWEtc2lnbmF0dXJl";
+        assertRefused("Bearer " + unsigned, "Token has expired");
+        // The same claims with a live expiry and that signature are refused as unverifiable.
+        String live = Tokens.issued(Tokens.USER_ID, 0, 300);
+        assertRefused("Bearer " + live.substring(0, live.lastIndexOf('.') + 1) + "bm90LWEtc2lnbmF0dXJl",
+                "Could not validate credentials");
+        WireMockUpstreams.server(Upstream.PRODUCT).verify(0, anyRequestedFor(anyUrl()));
+    }
+
+    @Test
     void aTokenAcceptedBeforeIsRefusedOnceItExpires() {
         // Verified tokens are remembered; expiry (1 s of skew in tests) must still end them on time.
         String token = Tokens.issued(Tokens.USER_ID, 0, 2);
