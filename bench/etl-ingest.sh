@@ -485,7 +485,7 @@ SQL
 # bound was PostgreSQL copying the rows inside the server, one statement per table in one transaction that
 # was never committed: nothing crossed the wire, no commit waited for its WAL flush, and the raw data was
 # jsonb already. No client's inserts can do that, so it is printed beside the ratio as a reference only.
-bound_ms=$(PGPASSWORD="$PG_PASSWORD" "$SW_JAVA" -Xmx512m -cp "$(ls "$APP"/lib/main/org.postgresql.postgresql-*.jar)" "$work/Bound.java" \
+bound_ms=$(PGPASSWORD="$PG_PASSWORD" "$SW_JAVA" -Xmx512m -cp "$(ls "$APP"/lib/main/org.postgresql.postgresql-*.jar | tail -1)" "$work/Bound.java" \
   "jdbc:postgresql://$PG_HOST:$PG_PORT/$DB" "$PG_USER" "$source_tag" "$BOUND_BATCH")
 sql -c "DELETE FROM raw_events WHERE source = '$source_tag-bound'" \
   -c "DELETE FROM product_latest WHERE product_key LIKE 'bound:%'" \
