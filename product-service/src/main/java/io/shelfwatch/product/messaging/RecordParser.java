@@ -50,6 +50,15 @@ public class RecordParser {
         return event;
     }
 
+    /** The record's envelope `type`, for topics that carry more than one kind of event. */
+    public String typeOf(ConsumerRecord<String, String> record) {
+        try {
+            return json.readTree(record.value()).path("type").asText(null);
+        } catch (JsonProcessingException e) {
+            throw new InvalidRecordException("not JSON: " + e.getOriginalMessage());
+        }
+    }
+
     /** A record no retry can fix. */
     public static class InvalidRecordException extends RuntimeException {
         public InvalidRecordException(String message) {

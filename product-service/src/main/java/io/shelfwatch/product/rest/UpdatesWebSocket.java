@@ -1,7 +1,9 @@
 package io.shelfwatch.product.rest;
 
+import java.time.Instant;
 import java.util.UUID;
 
+import org.eclipse.microprofile.jwt.Claims;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import io.quarkus.security.Authenticated;
@@ -21,7 +23,8 @@ import io.vertx.core.buffer.Buffer;
  * Doc C's `/ws/updates`: live `price_update` and `alert` messages for the products the
  * caller tracks or watches, and the caller's own rule alerts. The upgrade needs a valid
  * token (`Authorization: Bearer`, or `?access_token=` for browsers, see AccessTokenQuery);
- * without one it is refused with 401. Quarkus closes the connection when the token expires.
+ * without one it is refused with 401. Quarkus closes the connection when the token expires, and
+ * account.revocations when the user's tokens are revoked (RevocationsConsumer).
  * The client sends nothing; the server pings it (auto-ping-interval) and closes a connection
  * whose client has stopped answering (LiveUpdates' idle handling).
  * <p>
@@ -43,7 +46,9 @@ public class UpdatesWebSocket {
 
     @OnOpen
     public void open(WebSocketConnection connection) {
-        live.open(user(), connection.id(), new LiveFeed.Socket() {
+        JsonWebToken token = (JsonWebToken) identity.getPrincipal();
+        Instant issuedAt = token.containsClaim(Claims.iat.name()) ? Instant.ofEpochSecond(token.getIssuedAtTime()) : null;
+        live.open(user(), connection.id(), issuedAt, new LiveFeed.Socket() {
             @Override
             public Uni<Void> send(String text) {
                 return connection.sendText(text);

@@ -1,5 +1,6 @@
 package io.shelfwatch.product.service;
 
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 
@@ -25,6 +26,9 @@ public final class LiveFeed {
     /** RFC 6455 1001 (going away), as load balancers close idle WebSockets: the peer stopped answering pings. */
     public static final int SILENT_CLIENT = 1001;
 
+    /** RFC 6455 1008 again: the connection's token was revoked (account.revocations); sign in again. */
+    public static final int REVOKED = 1008;
+
     private static final Logger LOG = Logger.getLogger(LiveFeed.class);
 
     /** The socket under the feed; the endpoint adapts WebSockets Next's connection, tests a fake. */
@@ -40,12 +44,15 @@ public final class LiveFeed {
     private final Deque<String> pending = new ArrayDeque<>();
     private boolean sending;
     private boolean closed;
+    private final Instant tokenIssuedAt;
     private volatile long lastHeardMillis;
 
-    public LiveFeed(Socket socket, int capacity, long openedAtMillis) {
+    /** tokenIssuedAt: the iat of the token the connection was opened with; null when it had none. */
+    public LiveFeed(Socket socket, int capacity, long openedAtMillis, Instant tokenIssuedAt) {
         this.socket = socket;
         this.capacity = capacity;
         this.lastHeardMillis = openedAtMillis;
+        this.tokenIssuedAt = tokenIssuedAt;
     }
 
     /** The client answered a ping (or said anything): it is still there. */
@@ -55,9 +62,19 @@ public final class LiveFeed {
 
     /** Closes the connection when the client has not been heard from since `deadlineMillis`; true if it did. */
     public boolean closeIfSilentSince(long deadlineMillis) {
-        if (lastHeardMillis >= deadlineMillis) {
-            return false;
-        }
+        return lastHeardMillis < deadlineMillis && closeOnce(SILENT_CLIENT, "No answer to pings; reconnect");
+    }
+
+    /**
+     * Closes the connection when its token was issued before `cutoff` (a token without an iat cannot
+     * show it was not); true if it did.
+     */
+    public boolean closeIfIssuedBefore(Instant cutoff) {
+        return (tokenIssuedAt == null || tokenIssuedAt.isBefore(cutoff))
+                && closeOnce(REVOKED, "Session revoked; sign in again");
+    }
+
+    private boolean closeOnce(int code, String reason) {
         synchronized (this) {
             if (closed) {
                 return false;
@@ -65,7 +82,7 @@ public final class LiveFeed {
             closed = true;
             pending.clear();
         }
-        socket.close(SILENT_CLIENT, "No answer to pings; reconnect");
+        socket.close(code, reason);
         return true;
     }
 

@@ -1,5 +1,7 @@
 package io.shelfwatch.product.service;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
@@ -27,9 +29,12 @@ public class LiveUpdates {
         this.config = config;
     }
 
-    /** A connection opened for a user; its feed is bounded by product.live.buffer-size. */
-    public LiveFeed open(UUID userId, String connectionId, LiveFeed.Socket socket) {
-        LiveFeed feed = new LiveFeed(socket, config.live().bufferSize(), System.currentTimeMillis());
+    /**
+     * A connection opened for a user with a token issued at `tokenIssuedAt` (null: the token said
+     * not); its feed is bounded by product.live.buffer-size.
+     */
+    public LiveFeed open(UUID userId, String connectionId, Instant tokenIssuedAt, LiveFeed.Socket socket) {
+        LiveFeed feed = new LiveFeed(socket, config.live().bufferSize(), System.currentTimeMillis(), tokenIssuedAt);
         feeds.computeIfAbsent(userId, user -> new ConcurrentHashMap<>()).put(connectionId, feed);
         return feed;
     }
@@ -71,6 +76,27 @@ public class LiveUpdates {
                 if (feed.closeIfSilentSince(deadlineMillis)) {
                     closed++;
                 }
+            }
+        }
+        return closed;
+    }
+
+    /**
+     * The user's tokens issued before `revokedAt` are void (account.revocations): their connections
+     * opened with one are closed. A token's iat has whole seconds, and one issued in the revocation's
+     * own second must survive (the user signs in again right after a password reset), as at the
+     * gateway. Answers how many were closed.
+     */
+    public int closeRevoked(UUID userId, Instant revokedAt) {
+        Map<String, LiveFeed> connections = feeds.get(userId);
+        if (connections == null) {
+            return 0;
+        }
+        Instant cutoff = revokedAt.truncatedTo(ChronoUnit.SECONDS);
+        int closed = 0;
+        for (LiveFeed feed : connections.values()) {
+            if (feed.closeIfIssuedBefore(cutoff)) {
+                closed++;
             }
         }
         return closed;

@@ -11,6 +11,7 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -29,6 +30,7 @@ import io.shelfwatch.product.support.Contracts;
 import io.shelfwatch.product.support.Kafka;
 import io.shelfwatch.product.support.LiveClient;
 import io.shelfwatch.product.support.PriceUpdates;
+import io.shelfwatch.product.support.Tokens;
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import io.vertx.core.http.UpgradeRejectedException;
@@ -49,7 +51,7 @@ class UpdatesWebSocketTest {
      */
     @BeforeAll
     static void liveConsumersAreAssigned() {
-        List<String> groups = List.of("price-updates-live", "alerts").stream()
+        List<String> groups = List.of("price-updates-live", "alerts", "account-revocations-live").stream()
                 .map(channel -> ConfigProvider.getConfig()
                         .getValue("mp.messaging.incoming." + channel + ".group.id", String.class))
                 .toList();
@@ -87,6 +89,48 @@ class UpdatesWebSocketTest {
                 .filter(message -> event.equals(message.getString("event"))).toList();
         assertEquals(1, matching.size(), () -> "expected one " + event + ", got " + client.messages);
         return matching.get(0);
+    }
+
+    @Test
+    void revokedTokensCloseTheConnectionsOpenedWithThemOnlyThose() {
+        UUID alice = UUID.randomUUID();
+        UUID bob = UUID.randomUUID();
+        Instant revokedAt = Instant.now();
+        // Alice's laptop signed in an hour ago; her phone signed in again in the revocation's second.
+        String old = Tokens.issuedAt(alice, "alice@example.com", "free", revokedAt.minusSeconds(3600));
+        String fresh = Tokens.issuedAt(alice, "alice@example.com", "free", revokedAt.truncatedTo(ChronoUnit.SECONDS));
+        try (LiveClient laptop = LiveClient.withHeader(root, old);
+                LiveClient phone = LiveClient.withQueryToken(root, fresh);
+                LiveClient bobWs = LiveClient.withHeader(root, TrackedProductResourceTest.token(bob));
+                KafkaCompanion kafka = Kafka.companion()) {
+            // An API key of hers revoked: the gateway's business, no connection of hers ends.
+            String keyRevoked = """
+                    {"event_id":"%s","type":"api_key_revoked","occurred_at":"%s","data":{"user_id":"%s",
+                     "key_id":"%s","key_prefix":"sw_live_ab","revoked_at":"%s"}}
+                    """.formatted(UUID.randomUUID(), revokedAt, alice, UUID.randomUUID(), revokedAt);
+            String tokensRevoked = """
+                    {"event_id":"%s","type":"tokens_revoked","occurred_at":"%s","data":{"user_id":"%s",
+                     "revoked_at":"%s","reason":"deleted"}}
+                    """.formatted(UUID.randomUUID(), revokedAt, alice, revokedAt);
+            Contracts.assertConforms("account.revocations", "api_key_revoked", keyRevoked);
+            Contracts.assertConforms("account.revocations", "tokens_revoked", tokensRevoked);
+            kafka.produceStrings().fromRecords(
+                    new ProducerRecord<>(Kafka.topic("account.revocations"), alice.toString(), keyRevoked),
+                    new ProducerRecord<>(Kafka.topic("account.revocations"), alice.toString(), tokensRevoked))
+                    .awaitCompletion();
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> laptop.closedWith != null);
+            assertEquals(1008, laptop.closedWith.getCode());
+            assertEquals("Session revoked; sign in again", laptop.closedWith.getMessage());
+            assertTrue(phone.isOpen(), "signed in since the revocation");
+            assertTrue(bobWs.isOpen());
+            // The phone still gets what is Alice's (her rule alert), so it is open for real, not just not yet closed.
+            String productKey = "url:https://shop.example.com/revoked/" + UUID.randomUUID();
+            sendAlert(kafka, productKey, alert("rule", alice, productKey, "price_drop", "Still yours"));
+            await().atMost(Duration.ofSeconds(30)).until(() -> !phone.messages.isEmpty());
+            assertEquals("Still yours", only(phone, "alert").getString("data.message"));
+            assertTrue(laptop.messages.isEmpty());
+        }
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -17,6 +18,8 @@ import io.smallrye.mutiny.Uni;
 
 /** The per-connection bound: a client that stops reading is closed, and never holds up another. */
 class LiveFeedTest {
+
+    private static final Instant SIGNED_IN = Instant.parse("2026-12-07T10:00:00Z");
 
     /** A socket whose writes complete only when the test says so (a client that does not read). */
     static final class FakeSocket implements LiveFeed.Socket {
@@ -83,8 +86,8 @@ class LiveFeedTest {
         UUID fastUser = UUID.randomUUID();
         FakeSocket slow = new FakeSocket(false);
         FakeSocket fast = new FakeSocket(true);
-        LiveFeed slowFeed = hub.open(slowUser, "slow", slow);
-        hub.open(fastUser, "fast", fast);
+        LiveFeed slowFeed = hub.open(slowUser, "slow", SIGNED_IN, slow);
+        hub.open(fastUser, "fast", SIGNED_IN, fast);
 
         for (int i = 0; i < 100; i++) {
             hub.deliver(List.of(slowUser, fastUser), "update " + i);
@@ -110,7 +113,7 @@ class LiveFeedTest {
         LiveUpdates hub = hub(8);
         UUID user = UUID.randomUUID();
         FakeSocket socket = new FakeSocket(false);
-        LiveFeed feed = hub.open(user, "c1", socket);
+        LiveFeed feed = hub.open(user, "c1", SIGNED_IN, socket);
         for (int round = 0; round < 20; round++) {
             for (int i = 0; i < 5; i++) {
                 hub.deliver(List.of(user), "r" + round + "-" + i);
@@ -131,8 +134,8 @@ class LiveFeedTest {
         UUID user = UUID.randomUUID();
         FakeSocket phone = new FakeSocket(true);
         FakeSocket laptop = new FakeSocket(true);
-        hub.open(user, "phone", phone);
-        hub.open(user, "laptop", laptop);
+        hub.open(user, "phone", SIGNED_IN, phone);
+        hub.open(user, "laptop", SIGNED_IN, laptop);
         assertEquals(2, hub.deliver(List.of(user, UUID.randomUUID()), "one"));
         hub.close(user, "phone");
         assertEquals(1, hub.deliver(List.of(user), "two"));
@@ -148,8 +151,8 @@ class LiveFeedTest {
         UUID user = UUID.randomUUID();
         FakeSocket silent = new FakeSocket(true);
         FakeSocket answering = new FakeSocket(true);
-        LiveFeed silentFeed = hub.open(user, "silent", silent);
-        LiveFeed answeringFeed = hub.open(user, "answering", answering);
+        LiveFeed silentFeed = hub.open(user, "silent", SIGNED_IN, silent);
+        LiveFeed answeringFeed = hub.open(user, "answering", SIGNED_IN, answering);
         long now = System.currentTimeMillis();
         hub.heard(user, "answering");
         assertEquals(0, hub.closeSilentSince(now - 60_000), "both were heard from within the last minute");
@@ -162,5 +165,35 @@ class LiveFeedTest {
         assertTrue(silentFeed.isClosed());
         assertNull(answering.closeCode);
         assertEquals(0, hub.closeSilentSince(now + 30_000), "a closed connection is not closed twice");
+    }
+
+    @Test
+    void revokedTokensCloseTheUsersConnectionsOpenedWithThemAndNoOtherConnection() {
+        LiveUpdates hub = hub(8);
+        UUID user = UUID.randomUUID();
+        UUID otherUser = UUID.randomUUID();
+        FakeSocket before = new FakeSocket(true);
+        FakeSocket sameSecond = new FakeSocket(true);
+        FakeSocket noIat = new FakeSocket(true);
+        FakeSocket someoneElse = new FakeSocket(true);
+        Instant revokedAt = Instant.parse("2026-12-07T10:06:00.500Z");
+        LiveFeed beforeFeed = hub.open(user, "before", revokedAt.minusSeconds(60), before);
+        // Signed in again right after a password reset: iat has whole seconds, the revocation does not.
+        hub.open(user, "same-second", Instant.parse("2026-12-07T10:06:00Z"), sameSecond);
+        hub.open(user, "no-iat", null, noIat);
+        hub.open(otherUser, "other", revokedAt.minusSeconds(60), someoneElse);
+
+        assertEquals(2, hub.closeRevoked(user, revokedAt));
+        assertEquals(LiveFeed.REVOKED, before.closeCode);
+        assertEquals(1008, before.closeCode);
+        assertEquals("Session revoked; sign in again", before.closeReason);
+        assertTrue(beforeFeed.isClosed());
+        assertEquals(1008, noIat.closeCode, "a token without iat cannot show it came after the revocation");
+        assertNull(sameSecond.closeCode);
+        assertNull(someoneElse.closeCode);
+        assertEquals(1, hub.deliver(List.of(user), "still here"), "only the connection signed in since gets updates");
+        assertEquals(List.of("still here"), sameSecond.written);
+        assertEquals(0, hub.closeRevoked(user, revokedAt), "a closed connection is not closed twice");
+        assertEquals(0, hub.closeRevoked(UUID.randomUUID(), revokedAt));
     }
 }
