@@ -9,7 +9,7 @@ import io.shelfwatch.product.service.AccountProjectionService;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** Keeps the local copy of every account from `account.events`; a tombstone deletes like `deleted: true`. */
+/** Keeps the local copy of every account from `account.events`; a tombstone deletes like `deleted: true` (see RetriedApply). */
 @ApplicationScoped
 public class AccountEventsConsumer {
 
@@ -24,8 +24,10 @@ public class AccountEventsConsumer {
     @Incoming("account-events")
     public Uni<Void> consume(ConsumerRecord<String, String> record) {
         if (record.value() == null) {
-            return record.key() == null ? Uni.createFrom().voidItem() : accounts.remove(UUID.fromString(record.key()));
+            return record.key() == null ? Uni.createFrom().voidItem()
+                    : RetriedApply.of("account tombstone " + record.key(), () -> accounts.remove(UUID.fromString(record.key())));
         }
-        return accounts.apply(parser.parse(record, AccountStateEvent.class));
+        AccountStateEvent event = parser.parse(record, AccountStateEvent.class);
+        return RetriedApply.of("account state " + event.eventId(), () -> accounts.apply(event));
     }
 }

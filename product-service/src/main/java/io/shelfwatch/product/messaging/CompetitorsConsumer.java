@@ -9,7 +9,7 @@ import io.shelfwatch.product.service.CompetitorProjectionService;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** Keeps the local copy of competitor stores from `competitors`; a tombstone deletes like `deleted: true`. */
+/** Keeps the local copy of competitor stores from `competitors`; a tombstone deletes like `deleted: true` (see RetriedApply). */
 @ApplicationScoped
 public class CompetitorsConsumer {
 
@@ -25,8 +25,10 @@ public class CompetitorsConsumer {
     public Uni<Void> consume(ConsumerRecord<String, String> record) {
         if (record.value() == null) {
             return record.key() == null ? Uni.createFrom().voidItem()
-                    : competitors.remove(UUID.fromString(record.key()));
+                    : RetriedApply.of("competitor tombstone " + record.key(),
+                            () -> competitors.remove(UUID.fromString(record.key())));
         }
-        return competitors.apply(parser.parse(record, CompetitorStateEvent.class));
+        CompetitorStateEvent event = parser.parse(record, CompetitorStateEvent.class);
+        return RetriedApply.of("competitor state " + event.eventId(), () -> competitors.apply(event));
     }
 }

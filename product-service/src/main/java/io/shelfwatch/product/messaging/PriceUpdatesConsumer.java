@@ -8,7 +8,7 @@ import io.shelfwatch.product.service.CatalogService;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** Every observation that changed a product: catalog and history first, then the cache. */
+/** Every observation that changed a product: catalog and history first, then the cache (see RetriedApply). */
 @ApplicationScoped
 public class PriceUpdatesConsumer {
 
@@ -28,7 +28,7 @@ public class PriceUpdatesConsumer {
             return Uni.createFrom().voidItem();
         }
         PriceUpdateEvent event = parser.parse(record, PriceUpdateEvent.class);
-        return catalog.apply(event)
-                .flatMap(product -> product == null ? Uni.createFrom().voidItem() : asinCatalog.refreshed(product));
+        return RetriedApply.of("price update " + event.eventId(), () -> catalog.apply(event)
+                .flatMap(product -> product == null ? Uni.createFrom().voidItem() : asinCatalog.refreshed(product)));
     }
 }

@@ -3,6 +3,7 @@ package io.shelfwatch.product.messaging;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -22,6 +23,7 @@ import io.shelfwatch.product.repository.ProductRepository;
 import io.shelfwatch.product.support.Kafka;
 import io.shelfwatch.product.support.PriceUpdates;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
 
 /** price.updates records put on the real broker, as etl-service would, build the catalog and its history. */
@@ -33,6 +35,9 @@ class PriceUpdatesConsumerTest {
 
     @Inject
     PricePointRepository history;
+
+    @Inject
+    Pool pool;
 
     private Product product(String key) {
         try {
@@ -90,5 +95,40 @@ class PriceUpdatesConsumerTest {
                     r -> key.equals(r.key()));
             assertEquals(poison, dead.value());
         }
+    }
+
+    @Test
+    void anUpdateWhoseApplyFailsForAWhileIsAppliedOnceTheDatabaseIsBackNotDeadLettered() {
+        String asin = PriceUpdates.randomAsin();
+        String key = "asin:" + asin;
+        String outage = "outage_" + asin.toLowerCase(java.util.Locale.ROOT);
+        // PostgreSQL refuses this product's row three times (a deadlock each time), then takes it.
+        sql("CREATE SEQUENCE " + outage,
+                "CREATE FUNCTION " + outage + "() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF nextval('" + outage
+                        + "') <= 3 THEN RAISE EXCEPTION 'simulated outage' USING ERRCODE = '40P01'; END IF; RETURN NEW; END $$",
+                "CREATE TRIGGER " + outage + " BEFORE INSERT OR UPDATE ON products FOR EACH ROW WHEN (NEW.product_key = '"
+                        + key + "') EXECUTE FUNCTION " + outage + "()");
+        try (KafkaCompanion kafka = Kafka.companion()) {
+            PriceUpdates.send(kafka, key, PriceUpdates.forAsin(UUID.randomUUID(), asin, "Kettle", new BigDecimal("24.90"),
+                    Instant.parse("2026-02-10T10:00:00Z")));
+            await().atMost(Duration.ofSeconds(30)).until(() -> product(key) != null);
+            assertEquals(0, new BigDecimal("24.90").compareTo(product(key).price));
+            assertEquals(1, historyOf(product(key)).size());
+            assertTrue(sqlLong("SELECT last_value FROM " + outage) > 3, "the first three tries were refused");
+            assertTrue(Kafka.recordsWithin(kafka, Kafka.topic("price.updates.dlq"), Duration.ofSeconds(3)).stream()
+                    .noneMatch(r -> key.equals(r.key())), "nothing was dead-lettered");
+        } finally {
+            sql("DROP TRIGGER " + outage + " ON products", "DROP FUNCTION " + outage + "()", "DROP SEQUENCE " + outage);
+        }
+    }
+
+    private void sql(String... statements) {
+        for (String statement : statements) {
+            pool.query(statement).execute().await().atMost(Duration.ofSeconds(10));
+        }
+    }
+
+    private long sqlLong(String query) {
+        return pool.query(query).execute().await().atMost(Duration.ofSeconds(10)).iterator().next().getLong(0);
     }
 }

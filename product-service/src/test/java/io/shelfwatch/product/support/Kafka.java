@@ -3,6 +3,7 @@ package io.shelfwatch.product.support;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.Predicate;
 
@@ -40,6 +41,17 @@ public final class Kafka {
                 .fromTopics(topic)) {
             await().atMost(Duration.ofSeconds(30)).until(() -> task.stream().anyMatch(matching));
             return task.stream().filter(matching).findFirst().orElseThrow();
+        }
+    }
+
+    /** Every record on the topic from its start, read with a fresh group for the given time. */
+    public static List<ConsumerRecord<String, String>> recordsWithin(KafkaCompanion kafka, String topic, Duration reading) {
+        try (ConsumerTask<String, String> task = kafka.consumeStrings()
+                .withGroupId("test-" + UUID.randomUUID())
+                .withOffsetReset(OffsetResetStrategy.EARLIEST)
+                .fromTopics(topic)) {
+            await().pollDelay(reading).atMost(reading.plusSeconds(5)).until(() -> true);
+            return task.getRecords();
         }
     }
 }
