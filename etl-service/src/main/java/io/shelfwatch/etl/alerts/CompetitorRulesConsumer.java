@@ -7,6 +7,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.shelfwatch.etl.messaging.RecordParser;
+import io.shelfwatch.etl.messaging.RetriedApply;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -29,10 +30,12 @@ public class CompetitorRulesConsumer {
     @Incoming("alert-rules-competitors")
     public Uni<Void> consume(ConsumerRecord<String, String> record) {
         if (record.value() == null) {
-            return record.key() == null ? Uni.createFrom().voidItem() : removeRulesOf(UUID.fromString(record.key()));
+            return record.key() == null ? Uni.createFrom().voidItem()
+                    : RetriedApply.of(record, () -> removeRulesOf(UUID.fromString(record.key())));
         }
         CompetitorStateRecord state = parser.parse(record, CompetitorStateRecord.class);
-        return state.data().deleted() ? removeRulesOf(state.data().competitorId()) : Uni.createFrom().voidItem();
+        return state.data().deleted() ? RetriedApply.of(record, () -> removeRulesOf(state.data().competitorId()))
+                : Uni.createFrom().voidItem();
     }
 
     @WithTransaction

@@ -5,6 +5,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.shelfwatch.etl.messaging.RecordParser;
 import io.shelfwatch.etl.messaging.RecordParser.InvalidRecordException;
+import io.shelfwatch.etl.messaging.RetriedApply;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -30,17 +31,14 @@ public class SqpReportsConsumer {
         if (record.value() == null) {
             return Uni.createFrom().voidItem();
         }
-        return Uni.createFrom().item(() -> {
-            SqpReportRecord event = parser.parse(record, SqpReportRecord.class);
-            try {
-                return new Decoded(event, reader.readCompressed(event.data().document()));
-            } catch (SqpReportReader.InvalidReportException e) {
-                throw new InvalidRecordException(e.getMessage());
-            }
-        }).flatMap(d -> loads.fromConnector(d.event().eventId(), d.event().data().userId(),
-                d.event().data().brandId(), d.event().data().reportId(), d.report()));
-    }
-
-    private record Decoded(SqpReportRecord event, SqpReport report) {
+        SqpReportRecord event = parser.parse(record, SqpReportRecord.class);
+        SqpReport report;
+        try {
+            report = reader.readCompressed(event.data().document());
+        } catch (SqpReportReader.InvalidReportException e) {
+            throw new InvalidRecordException(e.getMessage());
+        }
+        return RetriedApply.of(record, () -> loads.fromConnector(event.eventId(), event.data().userId(),
+                event.data().brandId(), event.data().reportId(), report));
     }
 }

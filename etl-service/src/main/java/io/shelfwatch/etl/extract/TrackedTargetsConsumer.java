@@ -7,6 +7,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.shelfwatch.etl.messaging.RecordParser;
 import io.shelfwatch.etl.messaging.RecordParser.InvalidRecordException;
+import io.shelfwatch.etl.messaging.RetriedApply;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -29,19 +30,21 @@ public class TrackedTargetsConsumer {
     @Incoming("products-in")
     public Uni<Void> product(ConsumerRecord<String, String> record) {
         if (record.value() == null) {
-            return keyAsId(record).map(targets::removeProduct).orElse(Uni.createFrom().voidItem());
+            return keyAsId(record).map(id -> RetriedApply.<Void>of(record, () -> targets.removeProduct(id)))
+                    .orElse(Uni.createFrom().voidItem());
         }
-        return Uni.createFrom().item(() -> parser.parse(record, ProductStateEvent.class))
-                .flatMap(targets::applyProduct);
+        ProductStateEvent event = parser.parse(record, ProductStateEvent.class);
+        return RetriedApply.of(record, () -> targets.applyProduct(event));
     }
 
     @Incoming("competitors-in")
     public Uni<Void> competitor(ConsumerRecord<String, String> record) {
         if (record.value() == null) {
-            return keyAsId(record).map(targets::removeCompetitor).orElse(Uni.createFrom().voidItem());
+            return keyAsId(record).map(id -> RetriedApply.<Void>of(record, () -> targets.removeCompetitor(id)))
+                    .orElse(Uni.createFrom().voidItem());
         }
-        return Uni.createFrom().item(() -> parser.parse(record, CompetitorStateEvent.class))
-                .flatMap(targets::applyCompetitor);
+        CompetitorStateEvent event = parser.parse(record, CompetitorStateEvent.class);
+        return RetriedApply.of(record, () -> targets.applyCompetitor(event));
     }
 
     private static java.util.Optional<UUID> keyAsId(ConsumerRecord<String, String> record) {

@@ -4,6 +4,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.shelfwatch.etl.messaging.RecordParser;
+import io.shelfwatch.etl.messaging.RetriedApply;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -24,9 +25,8 @@ public class JobsConsumer {
         if (record.value() == null) {
             return Uni.createFrom().voidItem();
         }
-        return Uni.createFrom().item(() -> parser.parse(record, JobFinishedRecord.class))
-                .flatMap(event -> JobFinishedRecord.FINISHED.equals(event.type())
-                        ? jobs.recordFinished(event)
-                        : Uni.createFrom().voidItem());
+        JobFinishedRecord event = parser.parse(record, JobFinishedRecord.class);
+        return JobFinishedRecord.FINISHED.equals(event.type()) ? RetriedApply.of(record, () -> jobs.recordFinished(event))
+                : Uni.createFrom().voidItem();
     }
 }

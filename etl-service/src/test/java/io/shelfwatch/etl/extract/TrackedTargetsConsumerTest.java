@@ -72,6 +72,39 @@ class TrackedTargetsConsumerTest {
     }
 
     @Test
+    void aProductWhoseWriteFailsForAWhileIsKeptOnceTheDatabaseTakesItNotDeadLettered() {
+        UUID productId = UUID.randomUUID();
+        UUID competitorId = UUID.randomUUID();
+        String outage = "outage_" + productId.toString().replace("-", "");
+        // PostgreSQL refuses this product's row three times (a deadlock each time), then takes it.
+        sql("CREATE SEQUENCE " + outage,
+                "CREATE FUNCTION " + outage + "() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF nextval('" + outage
+                        + "') <= 3 THEN RAISE EXCEPTION 'simulated outage' USING ERRCODE = '40P01'; END IF; RETURN NEW; END $$",
+                "CREATE TRIGGER " + outage + " BEFORE INSERT OR UPDATE ON tracked_product FOR EACH ROW WHEN (NEW.product_id = '"
+                        + productId + "') EXECUTE FUNCTION " + outage + "()");
+        try (KafkaCompanion kafka = Kafka.companion()) {
+            Targets.send(kafka, "products", productId, Targets.productState(productId, storeProductKey(competitorId),
+                    "https://northwind.example/products/wool-socks", null, competitorId, List.of(UUID.randomUUID()), false));
+            await().atMost(Duration.ofSeconds(30)).until(() -> Integer.valueOf(1).equals(trackers(productId)));
+            assertTrue(sqlLong("SELECT last_value FROM " + outage) > 3, "the first three tries were refused");
+            assertTrue(Kafka.recordsWithin(kafka, Kafka.topic("products.dlq"), Duration.ofSeconds(3)).stream()
+                    .noneMatch(r -> productId.toString().equals(r.key())), "nothing was dead-lettered");
+        } finally {
+            sql("DROP TRIGGER " + outage + " ON tracked_product", "DROP FUNCTION " + outage + "()", "DROP SEQUENCE " + outage);
+        }
+    }
+
+    private void sql(String... statements) {
+        for (String statement : statements) {
+            pool.query(statement).execute().await().atMost(Duration.ofSeconds(10));
+        }
+    }
+
+    private long sqlLong(String query) {
+        return pool.query(query).execute().await().atMost(Duration.ofSeconds(10)).iterator().next().getLong(0);
+    }
+
+    @Test
     void aCompetitorIsKeptWithItsStatusAndRemovedWhenDeleted() {
         UUID competitorId = UUID.randomUUID();
         UUID owner = UUID.randomUUID();

@@ -58,4 +58,15 @@ public final class Kafka {
             return task.stream().filter(r -> key.equals(r.key())).toList();
         }
     }
+
+    /** Every record on the topic from its start, read with a fresh group for the given time. */
+    public static List<ConsumerRecord<String, String>> recordsWithin(KafkaCompanion kafka, String topic, Duration reading) {
+        try (ConsumerTask<String, String> task = kafka.consumeStrings()
+                .withGroupId("test-" + UUID.randomUUID())
+                .withOffsetReset(OffsetResetStrategy.EARLIEST)
+                .fromTopics(topic)) {
+            await().pollDelay(reading).atMost(reading.plusSeconds(5)).until(() -> true);
+            return task.getRecords();
+        }
+    }
 }

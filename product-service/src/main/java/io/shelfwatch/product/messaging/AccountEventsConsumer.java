@@ -25,9 +25,9 @@ public class AccountEventsConsumer {
     public Uni<Void> consume(ConsumerRecord<String, String> record) {
         if (record.value() == null) {
             return record.key() == null ? Uni.createFrom().voidItem()
-                    : RetriedApply.of("account tombstone " + record.key(), () -> accounts.remove(UUID.fromString(record.key())));
+                    : RetriedApply.of(record, () -> accounts.remove(UUID.fromString(record.key())));
         }
         AccountStateEvent event = parser.parse(record, AccountStateEvent.class);
-        return RetriedApply.of("account state " + event.eventId(), () -> accounts.apply(event));
+        return RetriedApply.of(record, () -> accounts.apply(event));
     }
 }

@@ -25,10 +25,9 @@ public class CompetitorsConsumer {
     public Uni<Void> consume(ConsumerRecord<String, String> record) {
         if (record.value() == null) {
             return record.key() == null ? Uni.createFrom().voidItem()
-                    : RetriedApply.of("competitor tombstone " + record.key(),
-                            () -> competitors.remove(UUID.fromString(record.key())));
+                    : RetriedApply.of(record, () -> competitors.remove(UUID.fromString(record.key())));
         }
         CompetitorStateEvent event = parser.parse(record, CompetitorStateEvent.class);
-        return RetriedApply.of("competitor state " + event.eventId(), () -> competitors.apply(event));
+        return RetriedApply.of(record, () -> competitors.apply(event));
     }
 }

@@ -28,7 +28,7 @@ public class PriceUpdatesConsumer {
             return Uni.createFrom().voidItem();
         }
         PriceUpdateEvent event = parser.parse(record, PriceUpdateEvent.class);
-        return RetriedApply.of("price update " + event.eventId(), () -> catalog.apply(event)
+        return RetriedApply.of(record, () -> catalog.apply(event)
                 .flatMap(product -> product == null ? Uni.createFrom().voidItem() : asinCatalog.refreshed(product)));
     }
 }
