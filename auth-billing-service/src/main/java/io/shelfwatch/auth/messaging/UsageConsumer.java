@@ -24,6 +24,7 @@ public class UsageConsumer {
         if (record.value() == null) {
             return Uni.createFrom().voidItem();
         }
-        return usage.record(parser.parse(record, UsageEvent.class));
+        UsageEvent event = parser.parse(record, UsageEvent.class);
+        return RetriedApply.of(record, () -> usage.record(event));
     }
 }

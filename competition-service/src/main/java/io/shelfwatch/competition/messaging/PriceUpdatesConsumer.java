@@ -25,6 +25,7 @@ public class PriceUpdatesConsumer {
             return Uni.createFrom().voidItem();
         }
         // Replays are harmless: a day keeps its latest observation, and the gaps are recomputed from it.
-        return gaps.onPriceUpdate(parser.parse(record, PriceUpdateEvent.class).data());
+        PriceUpdateEvent.Data update = parser.parse(record, PriceUpdateEvent.class).data();
+        return RetriedApply.of(record, () -> gaps.onPriceUpdate(update));
     }
 }

@@ -24,6 +24,7 @@ public class ScansConsumer {
         if (record.value() == null) {
             return Uni.createFrom().voidItem();
         }
-        return competitors.recordScan(parser.parse(record, ScanFinishedEvent.class).data());
+        ScanFinishedEvent.Data scan = parser.parse(record, ScanFinishedEvent.class).data();
+        return RetriedApply.of(record, () -> competitors.recordScan(scan));
     }
 }

@@ -34,6 +34,8 @@ import io.shelfwatch.competition.support.Contracts;
 import io.shelfwatch.competition.support.Kafka;
 import io.shelfwatch.competition.support.Tokens;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.inject.Inject;
 
 /** price.updates records, as etl-service sends them, become the gaps a user reads in doc A's shape. */
 @QuarkusTest
@@ -52,6 +54,42 @@ class PeerGapsTest {
                    "reviews_count":%s,"buybox_price":%s,"sku":null,"observed_at":"%s"},"previous":null}}
                 """.formatted(UUID.randomUUID(), observedAt, asin, asin, asin, asin, price, bsr, rating, reviews,
                 buybox, observedAt);
+    }
+
+    @Inject
+    Pool pool;
+
+    @Test
+    void anObservationWhoseWriteFailsForAWhileIsKeptOnceTheDatabaseTakesItNotDeadLettered() {
+        String asin = Asins.random();
+        String outage = "outage_" + asin.toLowerCase(java.util.Locale.ROOT);
+        // PostgreSQL refuses this ASIN's daily row three times (a deadlock each time), then takes it.
+        sql("CREATE SEQUENCE " + outage,
+                "CREATE FUNCTION " + outage + "() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF nextval('" + outage
+                        + "') <= 3 THEN RAISE EXCEPTION 'simulated outage' USING ERRCODE = '40P01'; END IF; RETURN NEW; END $$",
+                "CREATE TRIGGER " + outage + " BEFORE INSERT OR UPDATE ON asin_daily_metrics FOR EACH ROW WHEN (NEW.asin = '"
+                        + asin + "') EXECUTE FUNCTION " + outage + "()");
+        try (KafkaCompanion kafka = Kafka.companion()) {
+            send(kafka, asin, priceUpdate(asin, "2026-02-10T10:00:00Z", "24.90", 1200, "4.4", 310, null));
+            await().atMost(Duration.ofSeconds(30)).until(() -> sqlLong(
+                    "SELECT count(*) FROM asin_daily_metrics WHERE asin = '" + asin + "' AND price = 24.90") == 1);
+            assertTrue(sqlLong("SELECT last_value FROM " + outage) > 3, "the first three tries were refused");
+            assertTrue(Kafka.recordsWithin(kafka, Kafka.topic("price.updates.dlq"), Duration.ofSeconds(3)).stream()
+                    .noneMatch(r -> ("asin:" + asin).equals(r.key())), "nothing was dead-lettered");
+        } finally {
+            sql("DROP TRIGGER " + outage + " ON asin_daily_metrics", "DROP FUNCTION " + outage + "()",
+                    "DROP SEQUENCE " + outage);
+        }
+    }
+
+    private void sql(String... statements) {
+        for (String statement : statements) {
+            pool.query(statement).execute().await().atMost(Duration.ofSeconds(10));
+        }
+    }
+
+    private long sqlLong(String query) {
+        return pool.query(query).execute().await().atMost(Duration.ofSeconds(10)).iterator().next().getLong(0);
     }
 
     private static void send(KafkaCompanion kafka, String asin, String value) {

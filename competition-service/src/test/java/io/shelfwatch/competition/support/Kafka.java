@@ -42,4 +42,16 @@ public final class Kafka {
             return task.stream().filter(matching).findFirst().orElseThrow();
         }
     }
+
+    /** Every record on the topic from its start, read with a fresh group for the given time. */
+    public static java.util.List<ConsumerRecord<String, String>> recordsWithin(KafkaCompanion kafka, String topic,
+            Duration reading) {
+        try (ConsumerTask<String, String> task = kafka.consumeStrings()
+                .withGroupId("test-" + UUID.randomUUID())
+                .withOffsetReset(OffsetResetStrategy.EARLIEST)
+                .fromTopics(topic)) {
+            await().pollDelay(reading).atMost(reading.plusSeconds(5)).until(() -> true);
+            return task.getRecords();
+        }
+    }
 }

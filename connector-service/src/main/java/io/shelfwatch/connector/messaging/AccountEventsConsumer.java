@@ -24,8 +24,10 @@ public class AccountEventsConsumer {
     @Incoming("account-events")
     public Uni<Void> consume(ConsumerRecord<String, String> record) {
         if (record.value() == null) {
-            return record.key() == null ? Uni.createFrom().voidItem() : accounts.remove(UUID.fromString(record.key()));
+            return record.key() == null ? Uni.createFrom().voidItem()
+                    : RetriedApply.of(record, () -> accounts.remove(UUID.fromString(record.key())));
         }
-        return accounts.apply(parser.parse(record, AccountStateEvent.class));
+        AccountStateEvent event = parser.parse(record, AccountStateEvent.class);
+        return RetriedApply.of(record, () -> accounts.apply(event));
     }
 }
