@@ -86,7 +86,8 @@ public class JwtVerifier {
             JwtContext parsed = headerReader.process(token);
             // Refused before its signature is checked: an expired token fails whatever its signature, and a
             // client that keeps sending its stale one must not cost an RSA check (or a JWKS refetch) each time.
-            if (expired(parsed.getJwtClaims().getExpirationTime())) {
+            NumericDate expiry = parsed.getJwtClaims().getExpirationTime();
+            if (expiry != null && expired(Instant.ofEpochSecond(expiry.getValue()))) {
                 return Uni.createFrom().failure(new InvalidTokenException("Token has expired"));
             }
             kid = parsed.getJoseObjects().get(0).getKeyIdHeaderValue();
@@ -100,13 +101,14 @@ public class JwtVerifier {
         });
     }
 
-    private boolean expired(NumericDate expiry) {
-        return expiry != null && Instant.ofEpochSecond(expiry.getValue()).plusSeconds(skewSeconds).isBefore(Instant.now());
+    /** Past its expiry, with the skew. */
+    private boolean expired(Instant expiresAt) {
+        return expiresAt.plusSeconds(skewSeconds).isBefore(Instant.now());
     }
 
     /** The checks a remembered token must pass again: not expired (with the skew), not revoked. */
     private String stillValid(Verified known) {
-        if (known.expiresAt().plusSeconds(skewSeconds).isBefore(Instant.now())) {
+        if (expired(known.expiresAt())) {
             throw new InvalidTokenException("Token has expired");
         }
         if (known.issuedAt() != null && revocations.isRevoked(known.subject(), known.issuedAt())) {
