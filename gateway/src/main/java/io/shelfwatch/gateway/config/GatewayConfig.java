@@ -125,6 +125,14 @@ public interface GatewayConfig {
         /** Longest wait for Redis; past it the request passes (fail open). */
         @WithDefault("250ms")
         Duration redisTimeout();
+
+        /**
+         * How long Redis's last answer about a bucket may let a request through without waiting
+         * for the next one, while the bucket is at least half full (ratelimit.BucketViews); 0 turns
+         * this off, so that every request waits for Redis (env RATE_LIMIT_VIEW_FRESHNESS).
+         */
+        @WithDefault("100ms")
+        Duration viewFreshness();
     }
 
     interface Breaker {

@@ -22,6 +22,9 @@ import io.vertx.redis.client.Response;
  * The script takes each bucket's tokens in arrival order, so a batch decides exactly what the
  * same requests one by one would have.
  *
+ * <p>A request that {@link BucketViews} let through already is in the batch too, with no one
+ * waiting: its token is taken all the same, and every answer updates the views.
+ *
  * <p>Only its event loop's thread touches a batch's state; each request's decision is handed
  * back on that request's own Vert.x context (its request id, its locals). Redis away or slower
  * than the timeout: the whole batch passes (fail open).
@@ -30,8 +33,14 @@ final class RateLimitBatch {
 
     private static final Logger LOG = Logger.getLogger(RateLimitBatch.class);
 
-    /** One request waiting for a token, and the context its decision goes back on. */
+    // Tokens of requests let through ahead wait this long for company before a call of their own:
+    // nobody waits for them, and one call for a few of them costs Redis and this loop much less.
+    private static final long AHEAD_GATHER_MILLIS = 2;
+
+    /** One request's token, and the context its decision goes back on (none: decided ahead, nobody waits). */
     private record Waiter(ContextInternal context, Consumer<RateLimitDecision> decided) {
+
+        static final Waiter DECIDED_AHEAD = new Waiter(null, null);
     }
 
     /** The requests of one batch that want a token from the same bucket, in arrival order. */
@@ -61,25 +70,52 @@ final class RateLimitBatch {
     private final Vertx vertx;
     private final Redis redis;
     private final long timeoutMillis;
+    private final BucketViews views;
     private Map<String, Bucket> waiting = new LinkedHashMap<>();
     private boolean inFlight;
+    private long gatherTimer = -1;
 
-    RateLimitBatch(ContextInternal owner, Redis redis, long timeoutMillis) {
+    RateLimitBatch(ContextInternal owner, Redis redis, long timeoutMillis, BucketViews views) {
         this.owner = owner;
         this.vertx = owner.owner();
         this.redis = redis;
         this.timeoutMillis = timeoutMillis;
+        this.views = views;
     }
 
     /** Queues one request for a token of {@code key}; called on this batch's event loop. */
     void take(String key, int capacity, int perMinute, ContextInternal requestContext, Consumer<RateLimitDecision> decided) {
-        waiting.computeIfAbsent(key, k -> new Bucket(capacity, perMinute)).waiters.add(new Waiter(requestContext, decided));
-        if (!inFlight) {
+        views.asked(key, 1);
+        queue(key, capacity, perMinute, new Waiter(requestContext, decided));
+    }
+
+    /** Queues the token of a request {@link BucketViews} let through already (and counted as asked). */
+    void takeDecidedAhead(String key, int capacity, int perMinute) {
+        queue(key, capacity, perMinute, Waiter.DECIDED_AHEAD);
+    }
+
+    private void queue(String key, int capacity, int perMinute, Waiter waiter) {
+        waiting.computeIfAbsent(key, k -> new Bucket(capacity, perMinute)).waiters.add(waiter);
+        if (inFlight) {
+            return;
+        }
+        if (waiter != Waiter.DECIDED_AHEAD) {
             sendWaiting();
+        } else if (gatherTimer < 0) {
+            gatherTimer = vertx.setTimer(AHEAD_GATHER_MILLIS, id -> {
+                gatherTimer = -1;
+                if (!inFlight) {
+                    sendWaiting();
+                }
+            });
         }
     }
 
     private void sendWaiting() {
+        if (gatherTimer >= 0) {
+            vertx.cancelTimer(gatherTimer);
+            gatherTimer = -1;
+        }
         if (waiting.isEmpty()) {
             return;
         }
@@ -116,11 +152,17 @@ final class RateLimitBatch {
         if (reply == null) {
             LOG.debugf("Rate limiter failing open for %d buckets: %s", call.buckets.size(), failure);
         }
+        Long redisMicros = reply == null ? null : TokenBucketScript.redisMicros(reply, call.buckets.size());
         int index = 0;
-        for (Bucket bucket : call.buckets.values()) {
+        for (Map.Entry<String, Bucket> entry : call.buckets.entrySet()) {
+            Bucket bucket = entry.getValue();
             TokenBucketScript.Taken taken = reply == null ? null : TokenBucketScript.taken(reply, index++);
+            views.answered(entry.getKey(), bucket.waiters.size(), taken == null ? 0 : taken.exactTokensLeft(), redisMicros);
             for (int i = 0; i < bucket.waiters.size(); i++) {
                 Waiter waiter = bucket.waiters.get(i);
+                if (waiter == Waiter.DECIDED_AHEAD) {
+                    continue;
+                }
                 RateLimitDecision decision = taken == null ? RateLimitDecision.UNLIMITED : decision(bucket, taken, i);
                 waiter.context().emit(decision, waiter.decided()::accept);
             }

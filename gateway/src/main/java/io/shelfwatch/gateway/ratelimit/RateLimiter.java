@@ -2,12 +2,15 @@ package io.shelfwatch.gateway.ratelimit;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.shelfwatch.gateway.config.GatewayConfig;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
@@ -22,6 +25,8 @@ import io.vertx.redis.client.RedisOptions;
  * batches its requests into one script call per Redis round trip ({@link RateLimitBatch}), over
  * a Redis client of its own: like the upstream clients ({@code UpstreamProxies}), a client shared
  * by all event loops would answer most requests on another loop's thread and wake it each time.
+ * A bucket far from empty, by this gateway's fresh view of it ({@link BucketViews}), lets the
+ * request through at once and its token is taken in the same batches without anyone waiting.
  * Redis away or slow: the request passes (fail open); /health shows Redis DOWN.
  */
 @ApplicationScoped
@@ -38,9 +43,16 @@ public class RateLimiter {
     private final int anonPerMinute;
     private final int userPerMinute;
     private final long timeoutMillis;
+    private final BucketViews views;
+    // How many decisions waited for Redis and how many did not: an operator's view of the shortcut.
+    private final Counter decidedByRedis;
+    private final Counter decidedAhead;
 
-    RateLimiter(Vertx vertx, GatewayConfig config, @ConfigProperty(name = "quarkus.redis.hosts") String redisHosts) {
+    RateLimiter(Vertx vertx, GatewayConfig config, @ConfigProperty(name = "quarkus.redis.hosts") String redisHosts,
+            MeterRegistry registry) {
         this.vertx = vertx;
+        this.decidedByRedis = decisions(registry, "redis");
+        this.decidedAhead = decisions(registry, "ahead");
         // The same Redis as the rest of the gateway (quarkus.redis.hosts, a standalone server: its first
         // address). One call in flight per event loop, plus a retry after NOSCRIPT: two connections do.
         this.redisOptions = new RedisOptions()
@@ -51,6 +63,7 @@ public class RateLimiter {
         this.anonPerMinute = config.rateLimit().anonPerMinute();
         this.userPerMinute = config.rateLimit().userPerMinute();
         this.timeoutMillis = Math.max(1, config.rateLimit().redisTimeout().toMillis());
+        this.views = new BucketViews(config.rateLimit().viewFreshness());
     }
 
     public Uni<RateLimitDecision> forUser(String userId) {
@@ -67,13 +80,33 @@ public class RateLimiter {
             Context current = Vertx.currentContext();
             if (current != null && current.isEventLoopContext()) {
                 ContextInternal request = (ContextInternal) current;
-                batchOf(request).take(key, burst, perMinute, request, emitter::complete);
+                take(key, perMinute, batchOf(request), request, emitter::complete);
             } else {
                 // Not on an event loop (e.g. after a timeout fired on a timer thread): batches live on event loops.
                 ContextInternal loop = (ContextInternal) vertx.getOrCreateContext();
-                loop.runOnContext(ignored -> batchOf(loop).take(key, burst, perMinute, loop, emitter::complete));
+                loop.runOnContext(ignored -> take(key, perMinute, batchOf(loop), loop, emitter::complete));
             }
         });
+    }
+
+    private void take(String key, int perMinute, RateLimitBatch batch, ContextInternal context, Consumer<RateLimitDecision> decided) {
+        RateLimitDecision ahead = views.decideAhead(key, burst, perMinute);
+        if (ahead == null) {
+            decidedByRedis.increment();
+            batch.take(key, burst, perMinute, context, decided);
+        } else {
+            decidedAhead.increment();
+            // The request goes upstream first; its token follows in this loop's next script call.
+            decided.accept(ahead);
+            batch.takeDecidedAhead(key, burst, perMinute);
+        }
+    }
+
+    private static Counter decisions(MeterRegistry registry, String decidedBy) {
+        return Counter.builder("gateway.rate.limit.decisions")
+                .description("Rate-limit decisions, by whether the request waited for Redis or was let through ahead of its answer")
+                .tag("decided_by", decidedBy)
+                .register(registry);
     }
 
     private RateLimitBatch batchOf(ContextInternal context) {
@@ -81,7 +114,7 @@ public class RateLimiter {
         return (RateLimitBatch) loop.contextData().computeIfAbsent(BATCH, ignored -> {
             Redis client = Redis.createClient(vertx, redisOptions);
             clients.add(client);
-            return new RateLimitBatch(loop, client, timeoutMillis);
+            return new RateLimitBatch(loop, client, timeoutMillis, views);
         });
     }
 

@@ -27,14 +27,20 @@ final class TokenBucketScript {
      * whole token (when some were refused) and ms until it is full.
      */
     record Taken(int granted, double tokensBefore, long tokensLeft, long msUntilOne, long msUntilFull) {
+
+        /** The tokens left after this call, with their fraction. */
+        double exactTokensLeft() {
+            return tokensBefore - granted;
+        }
     }
 
     // KEYS: the buckets; ARGV: capacity, refill per ms and wanted tokens of each, in KEYS order.
     // Returns per bucket {granted, tokens before (text: Lua numbers come back as integers), whole
-    // tokens left, ms until one token, ms until full}.
+    // tokens left, ms until one token, ms until full}, then Redis's time of the call in microseconds.
     static final String SOURCE = """
             local t = redis.call('TIME')
             local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+            local now_us = tonumber(t[1]) * 1000000 + tonumber(t[2])
             local out = {}
             for i, key in ipairs(KEYS) do
               local capacity = tonumber(ARGV[3 * i - 2])
@@ -65,6 +71,7 @@ final class TokenBucketScript {
               out[base + 4] = until_one
               out[base + 5] = until_full
             end
+            out[5 * #KEYS + 1] = now_us
             return out
             """;
 
@@ -91,6 +98,11 @@ final class TokenBucketScript {
         int base = 5 * bucket;
         return new Taken(reply.get(base).toInteger(), Double.parseDouble(reply.get(base + 1).toString()),
                 reply.get(base + 2).toLong(), reply.get(base + 3).toLong(), reply.get(base + 4).toLong());
+    }
+
+    /** Redis's clock when it ran the call, in microseconds: orders answers that arrive out of order. */
+    static long redisMicros(Response reply, int buckets) {
+        return reply.get(5 * buckets).toLong();
     }
 
     static boolean scriptMissing(Throwable failure) {
