@@ -11,8 +11,8 @@ import com.github.benmanes.caffeine.cache.Caffeine;
  * instead of waiting a Redis round trip for a "yes" that cannot be anything else.
  *
  * <p>A view answers only while it is fresh (Redis answered for the bucket within the
- * configured freshness, 100 ms by default) and only while, after this request, at least half the bucket would still be
- * left. Its estimate is cautious: the tokens Redis reported, refilled only from the moment this
+ * configured freshness, 100 ms by default) and only while, after this request, at least half
+ * the bucket would still be left. Its estimate is cautious: the tokens Redis reported, refilled only from the moment this
  * gateway received that answer, less every token asked of Redis and not yet answered (this
  * gateway's own, whether it waits for them or not). One gateway therefore never lets through a
  * request that Redis would refuse. Several replicas each see only their own asks: two bursting
