@@ -8,6 +8,9 @@
 #      uniformly from 0 to twice the mean: with one constant delay, all connections start together
 #      and stay in step, so requests arrive in bursts of BENCH_CONNECTIONS at once and what is
 #      measured is how long a burst takes to drain, not the latency at that rate.
+# Each measurement is BENCH_ROUNDS (3) rounds of direct-then-gateway runs, and each figure printed is
+# the median of its rounds: on this shared machine one run's direct peak alone moved by +-20 %, and
+# it sets the fixed loads, so one stall in one run would move every other figure with it.
 # Prints p50/p99 direct and through the gateway, the added p50/p99, and the throughput ratio
 # gateway peak / direct peak. Targets (issue 10): added p50 <= 1 ms and p99 <= 3 ms at the
 # half-peak load; ratio >= 0.5. Exits 1 when one is missed.
@@ -24,7 +27,7 @@
 #
 # BENCH_ASIN (B0BENCHGW1), BENCH_PATH (default /v1/products/$BENCH_ASIN), BENCH_DURATION (10s),
 # BENCH_WARMUP (10s: one warm-up round; rounds repeat until the rate gains less than 5 %, at most BENCH_WARMUP_ROUNDS, 8),
-# BENCH_CONNECTIONS (32), BENCH_THREADS (2), ETL_SERVICE_URL (http://127.0.0.1:8083),
+# BENCH_ROUNDS (3), BENCH_CONNECTIONS (32), BENCH_THREADS (2), ETL_SERVICE_URL (http://127.0.0.1:8083),
 # BENCH_GATEWAY_JAVA_OPTS (extra JVM flags for the bench gateway, e.g. a JFR recording).
 set -euo pipefail
 
@@ -39,6 +42,7 @@ BENCH_PATH=${BENCH_PATH:-"/v1/products/$BENCH_ASIN"}
 DURATION=${BENCH_DURATION:-10s}
 WARMUP=${BENCH_WARMUP:-10s}
 WARMUP_ROUNDS=${BENCH_WARMUP_ROUNDS:-8}
+ROUNDS=${BENCH_ROUNDS:-3}
 CONNECTIONS=${BENCH_CONNECTIONS:-32}
 THREADS=${BENCH_THREADS:-2}
 AUTH_URL=${AUTH_BILLING_URL:-http://127.0.0.1:8081}
@@ -149,17 +153,35 @@ warm_up() { # url name
 warm_up "$PRODUCT_URL" direct
 warm_up "$GATEWAY_URL" gateway
 
-sw_say "peak (closed loop, $CONNECTIONS connections, $DURATION)"
-read -r direct_peak d_p50 d_p99 < <(run "$PRODUCT_URL")
-read -r gateway_peak g_p50 g_p99 < <(run "$GATEWAY_URL")
+# paired [delay_ms] -> "<direct req/s> <p50> <p99> <gateway req/s> <p50> <p99>": ROUNDS rounds of a
+# direct run then a gateway run, each column the median of its rounds.
+paired() {
+  local round rows=""
+  for ((round = 1; round <= ROUNDS; round++)); do
+    rows+="$(run "$PRODUCT_URL" "${1:-0}") $(run "$GATEWAY_URL" "${1:-0}")"$'\n'
+  done
+  printf '%s' "$rows" | awk '
+    { for (c = 1; c <= 6; c++) v[c, NR] = $c }
+    END {
+      for (c = 1; c <= 6; c++) {
+        n = 0; for (r = 1; r <= NR; r++) col[++n] = v[c, r]
+        for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (col[j] < col[i]) { t = col[i]; col[i] = col[j]; col[j] = t }
+        m = (n % 2) ? col[(n + 1) / 2] : (col[n / 2] + col[n / 2 + 1]) / 2
+        printf "%s%s", m, (c < 6 ? " " : "\n")
+      }
+    }'
+}
+
+sw_say "peak (closed loop, $CONNECTIONS connections, $DURATION, median of $ROUNDS rounds)"
+read -r direct_peak d_p50 d_p99 gateway_peak g_p50 g_p99 < <(paired)
+direct_peak=${direct_peak%.*}
 
 half=$((direct_peak / 2))
 results=()
 for rate in "$half" "$direct_peak"; do
   d=$(delay_for "$rate")
-  sw_say "fixed load ~${rate} req/s (delay ${d} ms per request per connection)"
-  read -r dr dp50 dp99 < <(run "$PRODUCT_URL" "$d")
-  read -r gr gp50 gp99 < <(run "$GATEWAY_URL" "$d")
+  sw_say "fixed load ~${rate} req/s (delay ${d} ms per request per connection, median of $ROUNDS rounds)"
+  read -r dr dp50 dp99 gr gp50 gp99 < <(paired "$d")
   results+=("$rate $dr $dp50 $dp99 $gr $gp50 $gp99")
 done
 
