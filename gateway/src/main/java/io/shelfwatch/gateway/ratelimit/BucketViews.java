@@ -12,9 +12,9 @@ import com.github.benmanes.caffeine.cache.Caffeine;
  *
  * <p>A view answers only while it is fresh (Redis answered for the bucket within the
  * configured freshness, 100 ms by default) and only while, after this request, at least half
- * the bucket would still be left. Its estimate is cautious: the tokens Redis reported, refilled only from the moment this
- * gateway received that answer, less every token asked of Redis and not yet answered (this
- * gateway's own, whether it waits for them or not). One gateway therefore never lets through a
+ * the bucket would still be left. Its estimate is cautious: the tokens Redis reported,
+ * refilled only from the moment this gateway received that answer, less every token asked of
+ * Redis and not yet answered (this gateway's own, whether it waits for them or not). One gateway therefore never lets through a
  * request that Redis would refuse. Several replicas each see only their own asks: two bursting
  * at the same instant can each spend their half and no more than the bucket; with more replicas,
  * a simultaneous burst can overshoot by half a bucket per replica beyond the second, until the
@@ -28,9 +28,9 @@ final class BucketViews {
 
     /** One bucket as last seen; guarded by its own monitor (event loops share it). */
     private static final class View {
-        boolean heard;
         double tokens;
         long heardAtNanos;
+        // Redis's clock at its latest answer; MIN_VALUE: no answer yet.
         long redisMicros = Long.MIN_VALUE;
         long asked;
     }
@@ -56,7 +56,7 @@ final class BucketViews {
         }
         synchronized (view) {
             long now = System.nanoTime();
-            if (!view.heard || now - view.heardAtNanos > freshNanos) {
+            if (view.redisMicros == Long.MIN_VALUE || now - view.heardAtNanos > freshNanos) {
                 return null;
             }
             double perNano = perMinute / 60e9;
@@ -67,7 +67,7 @@ final class BucketViews {
             }
             view.asked++;
             long untilFullMillis = (long) Math.ceil((capacity - left) / (perNano * 1e6));
-            return new RateLimitDecision(true, capacity, (long) Math.floor(left), 0, (untilFullMillis + 999) / 1000);
+            return new RateLimitDecision(true, capacity, (long) Math.floor(left), 0, RateLimitDecision.ceilSeconds(untilFullMillis));
         }
     }
 
@@ -93,7 +93,6 @@ final class BucketViews {
                 view.redisMicros = redisMicros;
                 view.tokens = tokensLeft;
                 view.heardAtNanos = System.nanoTime();
-                view.heard = true;
             }
         }
     }

@@ -176,11 +176,7 @@ final class RateLimitBatch {
     private static RateLimitDecision decision(Bucket bucket, TokenBucketScript.Taken taken, int position) {
         boolean allowed = position < taken.granted();
         long remaining = allowed ? (long) Math.floor(taken.tokensBefore() - position - 1) : taken.tokensLeft();
-        long retryAfter = allowed ? 0 : Math.max(1, ceilSeconds(taken.msUntilOne()));
-        return new RateLimitDecision(allowed, bucket.capacity, remaining, retryAfter, ceilSeconds(taken.msUntilFull()));
-    }
-
-    private static long ceilSeconds(long millis) {
-        return (millis + 999) / 1000;
+        long retryAfter = allowed ? 0 : Math.max(1, RateLimitDecision.ceilSeconds(taken.msUntilOne()));
+        return new RateLimitDecision(allowed, bucket.capacity, remaining, retryAfter, RateLimitDecision.ceilSeconds(taken.msUntilFull()));
     }
 }

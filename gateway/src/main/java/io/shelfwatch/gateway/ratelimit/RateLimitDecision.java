@@ -13,4 +13,9 @@ public record RateLimitDecision(boolean allowed, long limit, long remaining, lon
     public boolean limited() {
         return limit >= 0;
     }
+
+    /** Whole seconds, rounded up, as the X-RateLimit-Reset and Retry-After headers count them. */
+    static long ceilSeconds(long millis) {
+        return (millis + 999) / 1000;
+    }
 }
