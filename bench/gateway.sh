@@ -11,7 +11,13 @@
 # Each measurement is BENCH_ROUNDS (3) rounds of direct-then-gateway runs, and each figure printed is
 # the median of its rounds: on this shared machine one run's direct peak alone moved by +-20 %, and
 # it sets the fixed loads, so one stall in one run would move every other figure with it.
-# Prints p50/p99 direct and through the gateway, the added p50/p99, and the throughput ratio
+# This machine is a VM on a shared host: under load the host may take a share of its CPU for other
+# guests ("steal" in /proc/stat; 30-40 % was seen here), and latency measured then reads the host's
+# contention, not the code. A round whose steal exceeds BENCH_MAX_STEAL (5 %) is run again, up to
+# BENCH_STEAL_RETRIES (3) more times; the steal of the rounds kept is printed with each figure, with
+# a warning when it is still over the limit.
+# Prints p50/p99 direct and through the gateway, the added p50/p99, the bench gateway's CPU per
+# proxied request (from /proc, less sensitive to a busy host than latency), and the throughput ratio
 # gateway peak / direct peak. Targets (issue 10): added p50 <= 1 ms and p99 <= 3 ms at the
 # half-peak load; ratio >= 0.5. Exits 1 when one is missed.
 #
@@ -27,7 +33,7 @@
 #
 # BENCH_ASIN (B0BENCHGW1), BENCH_PATH (default /v1/products/$BENCH_ASIN), BENCH_DURATION (10s),
 # BENCH_WARMUP (10s: one warm-up round; rounds repeat until the rate gains less than 5 %, at most BENCH_WARMUP_ROUNDS, 8),
-# BENCH_ROUNDS (3), BENCH_CONNECTIONS (32), BENCH_THREADS (2), ETL_SERVICE_URL (http://127.0.0.1:8083),
+# BENCH_ROUNDS (3), BENCH_MAX_STEAL (5, percent), BENCH_STEAL_RETRIES (3), BENCH_CONNECTIONS (32), BENCH_THREADS (2), ETL_SERVICE_URL (http://127.0.0.1:8083),
 # BENCH_GATEWAY_JAVA_OPTS (extra JVM flags for the bench gateway, e.g. a JFR recording).
 set -euo pipefail
 
@@ -43,6 +49,8 @@ DURATION=${BENCH_DURATION:-10s}
 WARMUP=${BENCH_WARMUP:-10s}
 WARMUP_ROUNDS=${BENCH_WARMUP_ROUNDS:-8}
 ROUNDS=${BENCH_ROUNDS:-3}
+MAX_STEAL=${BENCH_MAX_STEAL:-5}
+STEAL_RETRIES=${BENCH_STEAL_RETRIES:-3}
 CONNECTIONS=${BENCH_CONNECTIONS:-32}
 THREADS=${BENCH_THREADS:-2}
 AUTH_URL=${AUTH_BILLING_URL:-http://127.0.0.1:8081}
@@ -115,7 +123,7 @@ function init(args) math.randomseed(os.time() * 1000 + (thread_number or 0)) end
 function delay() if pause == 0 then return 0 end return math.random(0, 2 * pause) end
 LUA
 
-# run <url> [delay_ms] -> "<requests/s> <p50 ms> <p99 ms>"
+# run <url> [delay_ms] -> "<requests/s> <p50 ms> <p99 ms> <requests>"
 run() {
   local out
   out=$(BENCH_DELAY_MS=${2:-0} wrk -t"$THREADS" -c"$CONNECTIONS" -d"${RUN_DURATION:-$DURATION}" --latency -s "$work/bench.lua" "$1$BENCH_PATH")
@@ -130,10 +138,22 @@ run() {
   awk '
     function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
     /Requests\/sec/ { rps = $2 }
+    / requests in / { requests = $1 }
     $1 == "50%" { p50 = ms($2) }
     $1 == "99%" { p99 = ms($2) }
-    END { printf "%.0f %.3f %.3f\n", rps, p50, p99 }' <<<"$out"
+    END { printf "%.0f %.3f %.3f %d\n", rps, p50, p99, requests }' <<<"$out"
 }
+
+# "<all ticks> <steal ticks>" of the machine, from /proc/stat's cpu line.
+machine_ticks() { awk '$1 == "cpu" { print $2 + $3 + $4 + $5 + $6 + $7 + $8 + $9, $9 }' /proc/stat; }
+# steal_percent <before> <after>: the host's share of this machine's CPU between two machine_ticks.
+steal_percent() {
+  awk -v a="$1" -v b="$2" 'BEGIN { split(a, x, " "); split(b, y, " "); t = y[1] - x[1]
+    printf "%.1f", (t > 0 ? 100 * (y[2] - x[2]) / t : 0) }'
+}
+# CPU ticks (user + system) the bench gateway has used so far.
+gateway_ticks() { awk '{ print $14 + $15 }' "/proc/$gateway_pid/stat"; }
+TICKS_PER_SECOND=$(getconf CLK_TCK)
 
 # Per-connection delay that paces CONNECTIONS connections to about <rate> requests/s.
 delay_for() { awk -v c="$CONNECTIONS" -v r="$1" 'BEGIN { d = c * 1000 / r; printf "%d", (d < 1 ? 1 : d) }'; }
@@ -153,27 +173,43 @@ warm_up() { # url name
 warm_up "$PRODUCT_URL" direct
 warm_up "$GATEWAY_URL" gateway
 
-# paired [delay_ms] -> "<direct req/s> <p50> <p99> <gateway req/s> <p50> <p99>": ROUNDS rounds of a
-# direct run then a gateway run, each column the median of its rounds.
+# paired [delay_ms] -> "<direct req/s> <p50> <p99> <gateway req/s> <p50> <p99> <steal %> <gateway CPU us per request>":
+# ROUNDS rounds of a direct run then a gateway run, each column the median of its rounds, but steal,
+# which is the highest of the rounds kept. A round the host took more than MAX_STEAL % of the CPU
+# from is run again, at most STEAL_RETRIES times.
 paired() {
-  local round rows=""
+  local round attempt rows="" before after steal direct gateway ticks
   for ((round = 1; round <= ROUNDS; round++)); do
-    rows+="$(run "$PRODUCT_URL" "${1:-0}") $(run "$GATEWAY_URL" "${1:-0}")"$'\n'
+    for ((attempt = 0; attempt <= STEAL_RETRIES; attempt++)); do
+      before=$(machine_ticks)
+      direct=$(run "$PRODUCT_URL" "${1:-0}")
+      ticks=$(gateway_ticks)
+      gateway=$(run "$GATEWAY_URL" "${1:-0}")
+      ticks=$(($(gateway_ticks) - ticks))
+      after=$(machine_ticks)
+      steal=$(steal_percent "$before" "$after")
+      awk -v s="$steal" -v m="$MAX_STEAL" 'BEGIN { exit !(s <= m) }' && break
+      [ "$attempt" -lt "$STEAL_RETRIES" ] && sw_say "round $round: the host took $steal % of this machine's CPU (steal > $MAX_STEAL %): running it again" >&2
+    done
+    read -r dr dp50 dp99 _ <<<"$direct"
+    read -r gr gp50 gp99 requests <<<"$gateway"
+    rows+="$dr $dp50 $dp99 $gr $gp50 $gp99 $steal $(awk -v t="$ticks" -v n="$requests" -v hz="$TICKS_PER_SECOND" \
+      'BEGIN { printf "%.0f", (n > 0 ? t * 1e6 / hz / n : 0) }')"$'\n'
   done
   printf '%s' "$rows" | awk '
-    { for (c = 1; c <= 6; c++) v[c, NR] = $c }
+    { for (c = 1; c <= 8; c++) v[c, NR] = $c }
     END {
-      for (c = 1; c <= 6; c++) {
+      for (c = 1; c <= 8; c++) {
         n = 0; for (r = 1; r <= NR; r++) col[++n] = v[c, r]
         for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (col[j] < col[i]) { t = col[i]; col[i] = col[j]; col[j] = t }
-        m = (n % 2) ? col[(n + 1) / 2] : (col[n / 2] + col[n / 2 + 1]) / 2
-        printf "%s%s", m, (c < 6 ? " " : "\n")
+        m = (c == 7) ? col[n] : (n % 2) ? col[(n + 1) / 2] : (col[n / 2] + col[n / 2 + 1]) / 2
+        printf "%s%s", m, (c < 8 ? " " : "\n")
       }
     }'
 }
 
 sw_say "peak (closed loop, $CONNECTIONS connections, $DURATION, median of $ROUNDS rounds)"
-read -r direct_peak d_p50 d_p99 gateway_peak g_p50 g_p99 < <(paired)
+read -r direct_peak d_p50 d_p99 gateway_peak g_p50 g_p99 p_steal p_cpu < <(paired)
 direct_peak=${direct_peak%.*}
 
 half=$((direct_peak / 2))
@@ -181,24 +217,27 @@ results=()
 for rate in "$half" "$direct_peak"; do
   d=$(delay_for "$rate")
   sw_say "fixed load ~${rate} req/s (delay ${d} ms per request per connection, median of $ROUNDS rounds)"
-  read -r dr dp50 dp99 gr gp50 gp99 < <(paired "$d")
-  results+=("$rate $dr $dp50 $dp99 $gr $gp50 $gp99")
+  results+=("$rate $(paired "$d")")
 done
 
-printf '\n%-22s %10s %10s %10s %10s %10s %10s %10s %10s\n' "load" "direct/s" "p50 ms" "p99 ms" "gateway/s" "p50 ms" "p99 ms" "+p50 ms" "+p99 ms"
-printf '%-22s %10s %10s %10s %10s %10s %10s %10s %10s\n' "peak" "$direct_peak" "$d_p50" "$d_p99" "$gateway_peak" "$g_p50" "$g_p99" \
-  "$(awk -v a="$g_p50" -v b="$d_p50" 'BEGIN{printf "%.3f", a-b}')" "$(awk -v a="$g_p99" -v b="$d_p99" 'BEGIN{printf "%.3f", a-b}')"
+minus() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", a - b }'; }
+row() { printf '%-22s %10s %10s %10s %10s %10s %10s %10s %10s %8s %10s\n' "$@"; }
+printf '\n'
+row "load" "direct/s" "p50 ms" "p99 ms" "gateway/s" "p50 ms" "p99 ms" "+p50 ms" "+p99 ms" "steal %" "gw us/req"
+row "peak" "$direct_peak" "$d_p50" "$d_p99" "$gateway_peak" "$g_p50" "$g_p99" "$(minus "$g_p50" "$d_p50")" "$(minus "$g_p99" "$d_p99")" "$p_steal" "$p_cpu"
 failed=0
 i=0
 for line in "${results[@]}"; do
-  read -r rate dr dp50 dp99 gr gp50 gp99 <<<"$line"
-  add50=$(awk -v a="$gp50" -v b="$dp50" 'BEGIN{printf "%.3f", a-b}')
-  add99=$(awk -v a="$gp99" -v b="$dp99" 'BEGIN{printf "%.3f", a-b}')
+  read -r rate dr dp50 dp99 gr gp50 gp99 steal cpu <<<"$line"
+  add50=$(minus "$gp50" "$dp50")
+  add99=$(minus "$gp99" "$dp99")
   label=$([ "$i" = 0 ] && echo "fixed ${rate}/s (half)" || echo "fixed ${rate}/s (peak)")
-  printf '%-22s %10s %10s %10s %10s %10s %10s %10s %10s\n' "$label" "$dr" "$dp50" "$dp99" "$gr" "$gp50" "$gp99" "$add50" "$add99"
+  row "$label" "$dr" "$dp50" "$dp99" "$gr" "$gp50" "$gp99" "$add50" "$add99" "$steal" "$cpu"
   if [ "$i" = 0 ]; then
     awk -v a="$add50" 'BEGIN{exit !(a > 1.0)}' && { sw_warn "added p50 $add50 ms > 1 ms at half load"; failed=1; }
     awk -v a="$add99" 'BEGIN{exit !(a > 3.0)}' && { sw_warn "added p99 $add99 ms > 3 ms at half load"; failed=1; }
+    awk -v s="$steal" -v m="$MAX_STEAL" 'BEGIN{exit !(s > m)}' &&
+      sw_warn "the host took up to $steal % of this machine's CPU during the half-load rounds (limit $MAX_STEAL %): their latencies read the host's contention as much as the gateway"
   fi
   i=$((i + 1))
 done
