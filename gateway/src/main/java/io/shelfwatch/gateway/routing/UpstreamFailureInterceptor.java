@@ -62,6 +62,20 @@ final class UpstreamFailureInterceptor implements ProxyInterceptor {
                 .recover(failure -> Future.succeededFuture(errorResponse(context, classify(failure), failure)));
     }
 
+    @Override
+    public Future<Void> handleProxyResponse(ProxyContext context) {
+        if (clientHungUp(context)) {
+            // The client went away as the upstream answered. Sent on, the answer would fail on the
+            // closed connection, and the library would then count the exchange as a 502.
+            LOG.debugf("%s %s: the client hung up as %s answered", context.request().getMethod(),
+                    context.request().proxiedRequest().path(), upstream.serviceName());
+            context.response().release();
+            return context.request().proxiedRequest().response().setStatusCode(CLIENT_CLOSED_REQUEST).end()
+                    .otherwiseEmpty();
+        }
+        return context.sendResponse();
+    }
+
     private ProxyResponse errorResponse(ProxyContext context, GatewayError error, Throwable failure) {
         ProxyRequest request = context.request();
         String path = HttpUtils.normalizePath(request.proxiedRequest().path());

@@ -1,11 +1,9 @@
 package io.shelfwatch.gateway.routing;
 
 import java.time.Duration;
-import java.util.Set;
 
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpClientRequest;
-import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.httpproxy.OriginRequestProvider;
 import io.vertx.httpproxy.ProxyContext;
@@ -17,9 +15,6 @@ import io.vertx.httpproxy.ProxyContext;
  * idempotent methods only (nothing has been sent yet, but a POST is never risked twice).
  */
 final class UpstreamOrigin implements OriginRequestProvider {
-
-    private static final Set<HttpMethod> IDEMPOTENT = Set.of(
-            HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS, HttpMethod.PUT, HttpMethod.DELETE);
 
     private final Upstream upstream;
     private final UpstreamAddress address;
@@ -40,7 +35,7 @@ final class UpstreamOrigin implements OriginRequestProvider {
                 // Idle, not total: a long streamed response is fine as long as it keeps flowing.
                 .setIdleTimeout(idleTimeoutMillis);
         Future<HttpClientRequest> attempt = context.client().request(options);
-        if (IDEMPOTENT.contains(context.request().getMethod())) {
+        if (IdempotentMethods.contains(context.request().getMethod())) {
             attempt = attempt.recover(first -> context.client().request(options));
         }
         return attempt

@@ -88,7 +88,9 @@ public class UpstreamProxies {
                             Math.max(1, config.breaker().resetTimeout().toSeconds())))
                     .addInterceptor(new RequestBodyCap(config.maxBodySize()))
                     .addInterceptor(new ForwardRoutedPath())
-                    .addInterceptor(new DropHopByHopHeaders()));
+                    .addInterceptor(new DropHopByHopHeaders())
+                    // Last: a resend goes straight to the origin.
+                    .addInterceptor(new ResendOnLostConnection(upstream)));
         }
         return proxies;
     }

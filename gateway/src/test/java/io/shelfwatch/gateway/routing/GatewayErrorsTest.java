@@ -5,6 +5,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.anEmptyMap;
@@ -12,17 +15,22 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -117,6 +125,37 @@ class GatewayErrorsTest {
                 .contentType("application/json")
                 .body("detail", equalTo("The upstream service failed to answer"))
                 .body(not(containsString("Exception")));
+        // A GET is sent once more on another connection, and no more than that.
+        WireMockUpstreams.server(Upstream.PRODUCT).verify(2, getRequestedFor(urlEqualTo("/api/v1/products/broken")));
+    }
+
+    @Test
+    void aGetWhoseConnectionIsLostBeforeTheAnswerIsSentOnceMore() {
+        WireMockServer product = WireMockUpstreams.server(Upstream.PRODUCT);
+        product.stubFor(get("/api/v1/products/flaky").inScenario("lost connection").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withFault(Fault.EMPTY_RESPONSE)).willSetStateTo("connected again"));
+        product.stubFor(get("/api/v1/products/flaky").inScenario("lost connection").whenScenarioStateIs("connected again")
+                .willReturn(okJson("{\"asin\":\"flaky\"}")));
+
+        given().header("Authorization", Tokens.bearer()).get("/api/v1/products/flaky")
+                .then().statusCode(200)
+                .body("asin", equalTo("flaky"));
+        product.verify(2, getRequestedFor(urlEqualTo("/api/v1/products/flaky")));
+    }
+
+    @Test
+    void aPostWhoseConnectionIsLostIsNeverSentTwice() {
+        WireMockServer product = WireMockUpstreams.server(Upstream.PRODUCT);
+        product.stubFor(post("/api/v1/products/flaky").inScenario("lost post").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withFault(Fault.EMPTY_RESPONSE)).willSetStateTo("connected again"));
+        product.stubFor(post("/api/v1/products/flaky").inScenario("lost post").whenScenarioStateIs("connected again")
+                .willReturn(okJson("{\"created\":true}")));
+
+        given().header("Authorization", Tokens.bearer()).contentType("application/json").body("{\"asin\":\"flaky\"}")
+                .post("/api/v1/products/flaky")
+                .then().statusCode(502)
+                .body("detail", equalTo("The upstream service failed to answer"));
+        product.verify(1, postRequestedFor(urlEqualTo("/api/v1/products/flaky")));
     }
 
     @Test
@@ -136,6 +175,35 @@ class GatewayErrorsTest {
         }
         Thread.sleep(300);
 
+        given().header("Authorization", Tokens.bearer()).get("/api/connection-status/")
+                .then().statusCode(WireMockUpstreams.PROXIED_STATUS);
+    }
+
+    @Test
+    void clientsHangingUpDuringTheAnswerAreNotCountedAsBadGateway() throws Exception {
+        // The head and the first bytes at once, the rest dribbled over a second: the client hangs up mid-body.
+        WireMockUpstreams.server(Upstream.CONNECTOR).stubFor(get("/api/connection-status/dribble")
+                .willReturn(aResponse().withStatus(200).withBody("x".repeat(4_000)).withChunkedDribbleDelay(8, 1_000)));
+        String request = "GET /api/connection-status/dribble HTTP/1.1\r\nHost: gateway\r\nAuthorization: "
+                + Tokens.bearer() + "\r\n\r\n";
+        for (int i = 0; i < HANG_UPS; i++) {
+            try (Socket client = new Socket(gateway.getHost(), gateway.getPort())) {
+                client.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+                client.getOutputStream().flush();
+                String statusLine = new String(client.getInputStream().readNBytes(12), StandardCharsets.US_ASCII);
+                assertEquals("HTTP/1.1 200", statusLine);
+            }
+        }
+        Thread.sleep(1_500);
+
+        String metrics = given().accept("text/plain").get("/metrics").then().statusCode(200).extract().asString();
+        List<String> series = metrics.lines()
+                .filter(line -> line.startsWith("http_server_requests_seconds_count") && line.contains("/api/connection-status/**"))
+                .toList();
+        assertTrue(series.stream().noneMatch(line -> line.contains("status=\"502\"")),
+                "a client that hung up mid-answer was counted as a 502: " + series);
+        assertTrue(!series.isEmpty(), "the exchanges were not counted at all");
+        // The upstream is not blamed: it still answers through the gateway.
         given().header("Authorization", Tokens.bearer()).get("/api/connection-status/")
                 .then().statusCode(WireMockUpstreams.PROXIED_STATUS);
     }
