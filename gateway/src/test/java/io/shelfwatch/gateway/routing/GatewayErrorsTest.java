@@ -6,7 +6,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static io.restassured.RestAssured.given;
@@ -24,11 +23,14 @@ import java.net.Socket;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.function.Function;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 
@@ -131,11 +133,7 @@ class GatewayErrorsTest {
 
     @Test
     void aGetWhoseConnectionIsLostBeforeTheAnswerIsSentOnceMore() {
-        WireMockServer product = WireMockUpstreams.server(Upstream.PRODUCT);
-        product.stubFor(get("/api/v1/products/flaky").inScenario("lost connection").whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(aResponse().withFault(Fault.EMPTY_RESPONSE)).willSetStateTo("connected again"));
-        product.stubFor(get("/api/v1/products/flaky").inScenario("lost connection").whenScenarioStateIs("connected again")
-                .willReturn(okJson("{\"asin\":\"flaky\"}")));
+        WireMockServer product = productLosingTheFirstConnection(WireMock::get, "/api/v1/products/flaky", "{\"asin\":\"flaky\"}");
 
         given().header("Authorization", Tokens.bearer()).get("/api/v1/products/flaky")
                 .then().statusCode(200)
@@ -145,11 +143,7 @@ class GatewayErrorsTest {
 
     @Test
     void aPostWhoseConnectionIsLostIsNeverSentTwice() {
-        WireMockServer product = WireMockUpstreams.server(Upstream.PRODUCT);
-        product.stubFor(post("/api/v1/products/flaky").inScenario("lost post").whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(aResponse().withFault(Fault.EMPTY_RESPONSE)).willSetStateTo("connected again"));
-        product.stubFor(post("/api/v1/products/flaky").inScenario("lost post").whenScenarioStateIs("connected again")
-                .willReturn(okJson("{\"created\":true}")));
+        WireMockServer product = productLosingTheFirstConnection(WireMock::post, "/api/v1/products/flaky", "{\"created\":true}");
 
         given().header("Authorization", Tokens.bearer()).contentType("application/json").body("{\"asin\":\"flaky\"}")
                 .post("/api/v1/products/flaky")
@@ -232,5 +226,15 @@ class GatewayErrorsTest {
         response.then().statusCode(200).header("X-Kept", "yes");
         assertNull(response.header("Keep-Alive"));
         assertNull(response.header("Proxy-Authenticate"));
+    }
+
+    /** product-service stand-in: the first request to {@code path} loses its connection unanswered, later ones get {@code json}. */
+    private static WireMockServer productLosingTheFirstConnection(Function<String, MappingBuilder> method, String path, String json) {
+        WireMockServer product = WireMockUpstreams.server(Upstream.PRODUCT);
+        product.stubFor(method.apply(path).inScenario("lost connection").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withFault(Fault.EMPTY_RESPONSE)).willSetStateTo("connected again"));
+        product.stubFor(method.apply(path).inScenario("lost connection").whenScenarioStateIs("connected again")
+                .willReturn(okJson(json)));
+        return product;
     }
 }
