@@ -29,10 +29,6 @@ final class UpstreamFailureInterceptor implements ProxyInterceptor {
 
     private static final Logger LOG = Logger.getLogger(UpstreamFailureInterceptor.class);
 
-    // nginx's status for "the client closed the connection first": what /metrics counts such an
-    // exchange as, instead of a 502 that no client ever received.
-    private static final int CLIENT_CLOSED_REQUEST = 499;
-
     private final Upstream upstream;
     private final CircuitBreaker breaker;
     private final long retryAfterSeconds;
@@ -50,11 +46,12 @@ final class UpstreamFailureInterceptor implements ProxyInterceptor {
                         // The client's fault, not the upstream's: answered, and not counted by the breaker.
                         promise.complete(errorResponse(context, GatewayError.PAYLOAD_TOO_LARGE, result.cause()));
                     } else if (result.failed() && clientHungUp(context)) {
-                        // The client went away and the proxy cancelled the upstream exchange: the upstream
-                        // did nothing wrong, so the breaker must not count it (nobody reads this answer).
+                        // The client went away and the proxy cancelled the upstream exchange: the upstream did
+                        // nothing wrong, so the breaker must not count it. This empty answer is never sent
+                        // (handleProxyResponse sees the client gone).
                         LOG.debugf("%s %s: the client hung up before %s answered", context.request().getMethod(),
                                 context.request().proxiedRequest().path(), upstream.serviceName());
-                        promise.complete(context.request().release().response().setStatusCode(CLIENT_CLOSED_REQUEST));
+                        promise.complete(context.request().release().response());
                     } else {
                         promise.handle(result);
                     }
@@ -65,13 +62,11 @@ final class UpstreamFailureInterceptor implements ProxyInterceptor {
     @Override
     public Future<Void> handleProxyResponse(ProxyContext context) {
         if (clientHungUp(context)) {
-            // The client went away as the upstream answered. Sent on, the answer would fail on the
-            // closed connection, and the library would then count the exchange as a 502.
-            LOG.debugf("%s %s: the client hung up as %s answered", context.request().getMethod(),
-                    context.request().proxiedRequest().path(), upstream.serviceName());
+            // Vert.x counted the exchange in /metrics when the client's connection closed (status RESET).
+            // Anything sent now would be counted a second time: the library, failing to send the answer
+            // on the closed connection, would count a 502 that no client received.
             context.response().release();
-            return context.request().proxiedRequest().response().setStatusCode(CLIENT_CLOSED_REQUEST).end()
-                    .otherwiseEmpty();
+            return Future.succeededFuture();
         }
         return context.sendResponse();
     }
