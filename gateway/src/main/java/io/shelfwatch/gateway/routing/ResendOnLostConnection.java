@@ -47,7 +47,7 @@ final class ResendOnLostConnection implements ProxyInterceptor {
                 return Future.failedFuture(failure);
             }
             LOG.debugf("%s %s: the connection to %s was lost before it answered (%s); sending it once more",
-                    request.getMethod(), request.getURI(), upstream.serviceName(), failure.getMessage());
+                    request.getMethod(), request.proxiedRequest().path(), upstream.serviceName(), failure.getMessage());
             // The client's (empty) body stream has ended with the first attempt: the second has none.
             request.setBody(null);
             return context.sendRequest();
