@@ -47,6 +47,16 @@ public class ApiKeyExchange {
         }
     }
 
+    // One digest per thread: every bearer request hashes its token, and looking the algorithm up
+    // in the security providers each time cost more than the hashing.
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    });
+
     private final Map<String, Exchanged> cache = new ConcurrentHashMap<>();
     private final Map<String, Uni<Exchanged>> inFlight = new ConcurrentHashMap<>();
     // Bumped by every eviction: an exchange that was in flight meanwhile is not cached.
@@ -120,12 +130,7 @@ public class ApiKeyExchange {
     }
 
     public static String sha256(String value) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return HexFormat.of().formatHex(SHA_256.get().digest(value.getBytes(StandardCharsets.UTF_8)));
     }
 
     @PreDestroy

@@ -66,6 +66,8 @@ public class JwtVerifier {
         this.verified = Caffeine.newBuilder()
                 .maximumSize(config.jwt().verifiedCacheSize())
                 .expireAfterWrite(config.jwt().verifiedCacheTtl())
+                // Upkeep on the calling event loop: on the default common pool, reads would wake a ForkJoin thread.
+                .executor(Runnable::run)
                 .build();
     }
 

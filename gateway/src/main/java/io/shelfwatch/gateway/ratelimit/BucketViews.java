@@ -39,6 +39,8 @@ final class BucketViews {
     private final Cache<String, View> views = Caffeine.newBuilder()
             .maximumSize(100_000)
             .expireAfterAccess(Duration.ofSeconds(10))
+            // Upkeep on the calling event loop: on the default common pool, reads would wake a ForkJoin thread.
+            .executor(Runnable::run)
             .build();
 
     BucketViews(Duration freshness) {
