@@ -58,7 +58,10 @@ public class RateLimiter {
         this.redisOptions = new RedisOptions()
                 .setConnectionString(redisHosts.split(",")[0].trim())
                 .setMaxPoolSize(2)
-                .setMaxPoolWaiting(64);
+                .setMaxPoolWaiting(64)
+                // Named in /metrics the way Quarkus names its own Redis clients (redis_*{clientName="rate-limit"});
+                // unnamed, their series were m__* under the default client's name.
+                .setMetricsName("redis|rate-limit");
         this.burst = config.rateLimit().burst();
         this.anonPerMinute = config.rateLimit().anonPerMinute();
         this.userPerMinute = config.rateLimit().userPerMinute();
@@ -112,7 +115,9 @@ public class RateLimiter {
     private RateLimitBatch batchOf(ContextInternal context) {
         ContextInternal loop = context.unwrap();
         return (RateLimitBatch) loop.contextData().computeIfAbsent(BATCH, ignored -> {
-            Redis client = Redis.createClient(vertx, redisOptions);
+            // A pool name that says whose it is and survives restarts (the default is a new random one each start).
+            Redis client = Redis.createClient(vertx,
+                    new RedisOptions(redisOptions).setPoolName("rate-limit@" + Thread.currentThread().getName()));
             clients.add(client);
             return new RateLimitBatch(loop, client, timeoutMillis, views);
         });
