@@ -46,7 +46,8 @@ class GatewayStopJourneyTest {
                     + "Connection: close\r\nContent-Length: " + body.length + "\r\n\r\n").getBytes(US_ASCII));
             out.write(body, 0, body.length / 2);
             out.flush();
-            Thread.sleep(300);
+            // Time for the replica to read the head and begin the request (it only waits for requests begun).
+            Thread.sleep(1_000);
 
             stopped = CompletableFuture.runAsync(() -> {
                 try {
