@@ -46,7 +46,8 @@ final class RequestBodyCap implements ProxyInterceptor {
         return context.sendRequest();
     }
 
-    private static boolean streamsABody(HttpServerRequest request) {
+    /** A body of no declared length: chunked (HTTP/1.1), or HTTP/2 frames. */
+    static boolean streamsABody(HttpServerRequest request) {
         return request.version() == HttpVersion.HTTP_2 || request.headers().contains(HttpHeaders.TRANSFER_ENCODING);
     }
 

@@ -5,7 +5,6 @@ import java.io.IOException;
 import org.jboss.logging.Logger;
 
 import io.vertx.core.Future;
-import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.StreamResetException;
@@ -61,9 +60,8 @@ final class ResendOnLostConnection implements ProxyInterceptor {
     }
 
     private static boolean resendable(ProxyRequest request) {
-        MultiMap headers = request.proxiedRequest().headers();
-        String length = headers.get(HttpHeaders.CONTENT_LENGTH);
-        boolean bodiless = (length == null || "0".equals(length.trim())) && !headers.contains(HttpHeaders.TRANSFER_ENCODING);
+        String length = request.proxiedRequest().getHeader(HttpHeaders.CONTENT_LENGTH);
+        boolean bodiless = (length == null || "0".equals(length.trim())) && !RequestBodyCap.streamsABody(request.proxiedRequest());
         return bodiless && IdempotentMethods.contains(request.getMethod());
     }
 }
