@@ -42,7 +42,7 @@ SHELFWATCH_JAVA_OPTS=${SHELFWATCH_JAVA_OPTS:-"-Xms32m -Xmx160m -XX:+UseSerialGC"
 # PG_DATABASE                                   # set per service by up.sh / bench (never globally)
 : "${REDIS_URL:=redis://127.0.0.1:6379}"        # Redis (keys prefixed with the owning service's name)
 : "${KAFKA_BOOTSTRAP_SERVERS:=127.0.0.1:9092}"  # Kafka brokers
-# KAFKA_TOPIC_PREFIX                            # default empty; put in front of every topic name (tests use test-<module>.)
+# KAFKA_TOPIC_PREFIX                            # default empty; put in front of every topic and consumer group name (tests use test-<module>.)
 
 # --- Tokens -----------------------------------------------------------------
 # ADMIN_EMAIL                                   # auth-billing: first admin account (local.env: admin@shelfwatch.local)
