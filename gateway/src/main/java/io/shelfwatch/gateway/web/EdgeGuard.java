@@ -21,7 +21,8 @@ import io.vertx.ext.web.RoutingContext;
  * What a proxied request must pass before it is forwarded, cheapest first: the body size
  * (413), the caller's credentials (API key exchanged, bearer JWT verified), the caller's
  * rate limit (429, per user or per IP), and finally credentials on every non-public path
- * (401). Installed only on the proxy routes; the gateway's own pages are public.
+ * (401; on a public path bad credentials are dropped and the caller is anonymous).
+ * Installed only on the proxy routes; the gateway's own pages are public.
  */
 @ApplicationScoped
 public class EdgeGuard implements Handler<RoutingContext> {
@@ -88,11 +89,17 @@ public class EdgeGuard implements Handler<RoutingContext> {
             GatewayResponses.error(ctx, GatewayError.TOO_MANY_REQUESTS);
             return;
         }
+        boolean publicPath = PublicPaths.isPublic(ctx.request().method(), path);
         if (caller.kind() == Caller.Kind.REJECTED) {
-            unauthorized(ctx, caller.rejection());
-            return;
-        }
-        if (!caller.signedIn() && !PublicPaths.isPublic(ctx.request().method(), path)) {
+            if (!publicPath) {
+                unauthorized(ctx, caller.rejection());
+                return;
+            }
+            // A public path answers anyone, as the documents' FastAPI endpoints never read the header:
+            // a client that still sends its expired token must be able to sign in again or refresh.
+            // The credentials go no further, so the service sees an anonymous caller too.
+            ctx.request().headers().remove(HttpHeaders.AUTHORIZATION).remove(EdgeAuth.API_KEY_HEADER);
+        } else if (!caller.signedIn() && !publicPath) {
             unauthorized(ctx, GatewayError.NOT_AUTHENTICATED.message());
             return;
         }

@@ -136,8 +136,20 @@ class EdgeAuthTest {
     }
 
     @Test
-    void aBadTokenIsRefusedEvenOnAPublicPath() {
+    void aBadOrExpiredCredentialOnAPublicPathIsIgnoredAndNotForwarded() {
+        // A client keeps sending its expired access token by habit: it must still be able to refresh.
+        given().header("Authorization", "Bearer " + Tokens.issued(Tokens.USER_ID, -3600, 60))
+                .contentType("application/json").body("{\"refresh_token\":\"r\"}")
+                .post("/api/v1/auth/refresh").then().statusCode(WireMockUpstreams.PROXIED_STATUS);
         given().header("Authorization", "Bearer " + Tokens.signedByAnotherKey()).get("/api/v1/billing/plans")
+                .then().statusCode(WireMockUpstreams.PROXIED_STATUS);
+
+        WireMockUpstreams.server(Upstream.AUTH_BILLING).verify(1, postRequestedFor(urlEqualTo("/api/v1/auth/refresh"))
+                .withHeader("Authorization", absent()));
+        WireMockUpstreams.server(Upstream.AUTH_BILLING).verify(1, getRequestedFor(urlEqualTo("/api/v1/billing/plans"))
+                .withHeader("Authorization", absent()));
+        // Elsewhere the same token is still refused.
+        given().header("Authorization", "Bearer " + Tokens.signedByAnotherKey()).get("/api/v1/products/")
                 .then().statusCode(401);
     }
 
