@@ -1,11 +1,17 @@
 package io.shelfwatch.systemtests;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.GZIPOutputStream;
@@ -55,6 +61,23 @@ class BrandAnalyticsJourneyTest {
         given().auth().oauth2(token).queryParam("limit", 101)
                 .get("/api/brands/" + brandId + "/products")
                 .then().statusCode(400).body("code", equalTo("VALIDATION_ERROR"));
+
+        // Doc D's own example, sent as a browser sends it: the JSON in the query with { } unencoded.
+        String context = rawGet("/api/brands/navigation/context?fromPage=brand-dashboard&brandId=" + brandId
+                + "&dateRange={\"start\":\"2025-08-01\",\"end\":\"2025-08-31\"}", token);
+        assertThat(context, startsWith("HTTP/1.1 200"));
+        assertThat(context, containsString("\"start\":\"2025-08-01\""));
+    }
+
+    /** A GET written as it is onto the gateway's socket (HTTP clients encode or refuse such a target). */
+    private static String rawGet(String target, String token) throws IOException {
+        URI gateway = URI.create(Suite.gatewayUrl());
+        try (Socket socket = new Socket(gateway.getHost(), gateway.getPort())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("GET " + target + " HTTP/1.1\r\nHost: " + gateway.getHost()
+                    + "\r\nAuthorization: Bearer " + token + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     private static byte[] gzip(byte[] plain) throws IOException {

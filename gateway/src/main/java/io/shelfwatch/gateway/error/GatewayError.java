@@ -5,6 +5,7 @@ package io.shelfwatch.gateway.error;
  * fixed text: nothing from an exception ever reaches a response.
  */
 public enum GatewayError {
+    MALFORMED_PATH(400, "Malformed request path: a % must start an escape such as %2F"),
     NOT_AUTHENTICATED(401, "Not authenticated"),
     NOT_FOUND(404, "Not Found"),
     PAYLOAD_TOO_LARGE(413, "Request body too large"),

@@ -8,6 +8,7 @@ import io.shelfwatch.gateway.docs.DocsRoutes;
 import io.shelfwatch.gateway.web.EdgeGuard;
 import io.shelfwatch.gateway.web.ExposureGuard;
 import io.shelfwatch.gateway.web.NotFoundHandler;
+import io.shelfwatch.gateway.web.PathSyntaxGuard;
 import io.shelfwatch.gateway.web.RequestIdHandler;
 import io.shelfwatch.gateway.web.SecurityHeadersHandler;
 import io.vertx.ext.web.Router;
@@ -23,13 +24,16 @@ public class GatewayRoutes {
 
     // Ahead of every route, Quarkus's included, so even /q/* answers carry an id.
     private static final int REQUEST_ID_ORDER = -10_000;
-    private static final int SECURITY_HEADERS_ORDER = -9_999;
-    private static final int EXPOSURE_ORDER = -9_998;
+    // Before anything that asks for the normalized path (the security headers, exposure, any route's path).
+    private static final int PATH_SYNTAX_ORDER = -9_999;
+    private static final int SECURITY_HEADERS_ORDER = -9_998;
+    private static final int EXPOSURE_ORDER = -9_997;
     // After every other route: only what nothing else wanted falls through to it.
     private static final int NOT_FOUND_ORDER = Integer.MAX_VALUE - 1;
 
     void install(@Observes Router router, UpstreamProxies proxies, HealthHandler health, EdgeGuard edge, DocsRoutes docs) {
         router.route().order(REQUEST_ID_ORDER).handler(new RequestIdHandler());
+        router.route().order(PATH_SYNTAX_ORDER).handler(new PathSyntaxGuard());
         router.route().order(SECURITY_HEADERS_ORDER).handler(new SecurityHeadersHandler());
         router.route().order(EXPOSURE_ORDER).handler(new ExposureGuard());
         router.get("/health").handler(health);

@@ -12,7 +12,12 @@ public final class GatewayResponses {
     }
 
     public static void error(RoutingContext ctx, GatewayError error) {
-        end(ctx, error.status(), error.body(ctx.normalizedPath()));
+        error(ctx, error, ctx.normalizedPath());
+    }
+
+    /** For a request whose path cannot be normalized: the shape is chosen on {@code path} as given. */
+    public static void error(RoutingContext ctx, GatewayError error, String path) {
+        end(ctx, error.status(), error.body(path));
     }
 
     public static void error(RoutingContext ctx, int status, String message) {

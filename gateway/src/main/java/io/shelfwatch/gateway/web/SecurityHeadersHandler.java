@@ -19,7 +19,12 @@ public final class SecurityHeadersHandler implements Handler<RoutingContext> {
 
     @Override
     public void handle(RoutingContext ctx) {
-        boolean docs = isDocsPage(ctx.normalizedPath());
+        secure(ctx, isDocsPage(ctx.normalizedPath()));
+        ctx.next();
+    }
+
+    /** Sets the headers on {@code ctx}'s answer, whoever writes it. */
+    static void secure(RoutingContext ctx, boolean docs) {
         ctx.addHeadersEndHandler(ignored -> {
             MultiMap headers = ctx.response().headers();
             headers.remove("Server");
@@ -32,7 +37,6 @@ public final class SecurityHeadersHandler implements Handler<RoutingContext> {
                 headers.set("Content-Security-Policy", API_CSP);
             }
         });
-        ctx.next();
     }
 
     static boolean isDocsPage(String path) {

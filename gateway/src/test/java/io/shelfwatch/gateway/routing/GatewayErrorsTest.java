@@ -18,8 +18,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -102,6 +104,65 @@ class GatewayErrorsTest {
                 .get("/api/v1/auth/whatever/%2e%2e/login?next=%2Fhome")
                 .then().statusCode(WireMockUpstreams.PROXIED_STATUS);
         WireMockUpstreams.server(Upstream.AUTH_BILLING).verify(1, getRequestedFor(urlEqualTo("/api/v1/auth/login?next=%2Fhome")));
+    }
+
+    @Test
+    void aQueryWithCharactersBrowsersLeaveRawArrivesEncodedWithTheSameValue() throws Exception {
+        // Doc D's own example: raw JSON in the query, as a browser sends it ({ } | ^ unencoded).
+        String raw = "/api/brands/navigation/context?dateRange={\"start\":\"2025-01-01\"}&pipe=a|b^c&pct=5%zz";
+        String answer = rawExchange("GET " + raw + " HTTP/1.1\r\nHost: gateway\r\nAuthorization: " + Tokens.bearer()
+                + "\r\nConnection: close\r\n\r\n");
+        assertTrue(answer.startsWith("HTTP/1.1 " + WireMockUpstreams.PROXIED_STATUS), answer);
+        WireMockUpstreams.server(Upstream.ETL).verify(1, getRequestedFor(urlEqualTo(
+                "/api/brands/navigation/context?dateRange=%7B%22start%22:%222025-01-01%22%7D&pipe=a%7Cb%5Ec&pct=5%25zz")));
+        WireMockUpstreams.server(Upstream.ETL).verify(1, getRequestedFor(WireMock.urlPathEqualTo("/api/brands/navigation/context"))
+                .withQueryParam("dateRange", WireMock.equalTo("{\"start\":\"2025-01-01\"}"))
+                .withQueryParam("pipe", WireMock.equalTo("a|b^c")));
+    }
+
+    @Test
+    void aDeclaredBodyBeyondQuarkussOwnCeilingStillGetsThePathsShape() throws Exception {
+        // 11 MiB declared, a few bytes sent: the gateway's limit answers, not Quarkus's bare 413 at 10 MiB.
+        String answer = rawExchange("POST /api/fetch-data/ HTTP/1.1\r\nHost: gateway\r\nAuthorization: " + Tokens.bearer()
+                + "\r\nContent-Type: application/json\r\nContent-Length: " + (11 * 1024 * 1024) + "\r\n\r\n{\"a\":");
+        assertTrue(answer.startsWith("HTTP/1.1 413"), answer);
+        assertTrue(answer.contains("\"error\":\"Request body too large\""), answer);
+        assertTrue(answer.toLowerCase().contains("x-request-id:"), answer);
+        WireMockUpstreams.server(Upstream.CONNECTOR).verify(0, anyRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void aPathWithABrokenEscapeIsA400InThePathsShape() throws Exception {
+        String brands = rawExchange("GET /api/brands/b%zz/products HTTP/1.1\r\nHost: gateway\r\nConnection: close\r\n\r\n");
+        assertTrue(brands.startsWith("HTTP/1.1 400"), brands);
+        assertTrue(brands.contains("\"code\":\"BAD_REQUEST\""), brands);
+        assertTrue(brands.toLowerCase().contains("x-content-type-options: nosniff"), brands);
+        String products = rawExchange("GET /v1/products/B0%2 HTTP/1.1\r\nHost: gateway\r\nConnection: close\r\n\r\n");
+        assertTrue(products.startsWith("HTTP/1.1 400"), products);
+        assertTrue(products.contains("{\"detail\":\"Malformed request path"), products);
+        for (Upstream upstream : Upstream.values()) {
+            WireMockUpstreams.server(upstream).verify(0, anyRequestedFor(anyUrl()));
+        }
+    }
+
+    /** Sends {@code request} as it is over a socket (an HTTP client would encode or refuse it) and reads the answer. */
+    private String rawExchange(String request) throws Exception {
+        try (Socket client = new Socket(gateway.getHost(), gateway.getPort())) {
+            client.setSoTimeout(10_000);
+            client.getOutputStream().write(request.getBytes(StandardCharsets.UTF_8));
+            client.getOutputStream().flush();
+            ByteArrayOutputStream answer = new ByteArrayOutputStream();
+            byte[] buffer = new byte[8192];
+            try {
+                for (int read; (read = client.getInputStream().read(buffer)) >= 0; ) {
+                    answer.write(buffer, 0, read);
+                    client.setSoTimeout(500); // the rest of the answer follows at once
+                }
+            } catch (SocketTimeoutException endOfAnswer) {
+                // the connection stays open for the next request: what came is the answer
+            }
+            return answer.toString(StandardCharsets.UTF_8);
+        }
     }
 
     @Test

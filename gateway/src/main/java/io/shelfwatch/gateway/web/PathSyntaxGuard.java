@@ -1,0 +1,39 @@
+package io.shelfwatch.gateway.web;
+
+import io.shelfwatch.gateway.error.GatewayError;
+import io.vertx.core.Handler;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * A path holding a {@code %} that starts no escape (two hex digits) cannot be normalized, so no
+ * route can match it: Vert.x Web throws when it first asks for the normalized path, logs an
+ * ERROR and answers a plain-text 400. This answers it first, with a 400 in the path's shape
+ * (judged on the raw path, the only one there is) and the security headers of an API answer.
+ * Installed before anything that asks for the normalized path, the security headers included.
+ */
+public final class PathSyntaxGuard implements Handler<RoutingContext> {
+
+    @Override
+    public void handle(RoutingContext ctx) {
+        String path = ctx.request().path();
+        if (path != null && hasBrokenEscape(path)) {
+            SecurityHeadersHandler.secure(ctx, false);
+            GatewayResponses.error(ctx, GatewayError.MALFORMED_PATH, path);
+            return;
+        }
+        ctx.next();
+    }
+
+    static boolean hasBrokenEscape(String path) {
+        for (int i = path.indexOf('%'); i >= 0; i = path.indexOf('%', i + 1)) {
+            if (i + 2 >= path.length() || !isHex(path.charAt(i + 1)) || !isHex(path.charAt(i + 2))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isHex(char c) {
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+    }
+}
