@@ -6,7 +6,6 @@ import java.util.UUID;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import io.shelfwatch.auth.Account;
 import io.smallrye.mutiny.Uni;
@@ -21,8 +20,14 @@ public class AccountRepository implements PanacheRepositoryBase<Account, UUID> {
         return find("email", email.trim().toLowerCase(Locale.ROOT)).firstResult();
     }
 
-    /** One page (1-based) of all accounts, oldest first. */
+    /** One page (1-based) of all accounts, oldest first; a page past the end is empty. */
     public Uni<List<Account>> page(int page, int perPage) {
-        return findAll(Sort.by("createdAt").and("id")).page(Page.of(page - 1, perPage)).list();
+        // `page` may be as large as an int goes: the offset is a long, so it cannot wrap around.
+        long offset = (long) (page - 1) * perPage;
+        // Hibernate takes an int offset; no table here comes near one that large, so such a page is past the end.
+        if (offset > Integer.MAX_VALUE - perPage) {
+            return Uni.createFrom().item(List.of());
+        }
+        return findAll(Sort.by("createdAt").and("id")).range((int) offset, (int) offset + perPage - 1).list();
     }
 }

@@ -16,12 +16,14 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Future;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.MediaType;
 
 /** Doc E's `/api/v1/api-keys`: the caller's own keys. */
 @Path("/api/v1/api-keys")
@@ -42,8 +44,12 @@ public class ApiKeysResource {
         this.jwt = jwt;
     }
 
-    /** The raw key is in this answer only. */
+    /**
+     * The raw key is in this answer only. Doc E shows the call without a body: declaring JSON lets a
+     * request with no body and no Content-Type be read as JSON (an empty body reads as null) instead of 415.
+     */
     @POST
+    @Consumes(MediaType.APPLICATION_JSON)
     @ResponseStatus(201)
     public Uni<ApiKeyView> create(@Valid CreateRequest request) {
         CreateRequest body = request != null ? request : new CreateRequest(null, null, null);

@@ -7,6 +7,7 @@ import java.util.List;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.resteasy.reactive.ResponseStatus;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
@@ -50,7 +51,9 @@ public class BillingResource {
         }
     }
 
-    public record CheckoutRequest(@NotNull @Pattern(regexp = "free|pro|enterprise", message = "unknown plan") String plan) {
+    /** `tier` is accepted too: it is the key GET /plans names each plan by (doc E gives no checkout body). */
+    public record CheckoutRequest(
+            @NotNull @Pattern(regexp = "free|pro|enterprise", message = "unknown plan") @JsonAlias("tier") String plan) {
     }
 
     public record CheckoutResponse(@JsonProperty("session_id") String sessionId, String url) {

@@ -4,8 +4,10 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -23,7 +25,9 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
+import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.WebApplicationException;
@@ -39,6 +43,7 @@ import jakarta.ws.rs.core.UriInfo;
 public class ErrorMappers {
 
     private static final Logger LOG = Logger.getLogger(ErrorMappers.class);
+    private static final Set<Class<?>> INTEGER_TYPES = Set.of(int.class, Integer.class, long.class, Long.class);
 
     @ServerExceptionMapper
     public Response invalid(ConstraintViolationException e, ResourceInfo resource, UriInfo uri) {
@@ -75,6 +80,23 @@ public class ErrorMappers {
         return ErrorShapes.error(path(uri), 403, "Not enough permissions");
     }
 
+    /**
+     * RESTEasy follows JAX-RS and turns a query or path value it cannot convert (`?page=abc` for an
+     * int) into a NotFoundException caused by the conversion failure. That is invalid input, not a
+     * missing resource: 422 at the parameter, as FastAPI answers it. A real 404 (unknown path or
+     * resource) carries no cause and stays one.
+     */
+    @ServerExceptionMapper
+    public Response notFound(NotFoundException e, ResourceInfo resource, UriInfo uri) {
+        if (e.getCause() != null && resource != null && resource.getResourceMethod() != null) {
+            List<FieldError> errors = unconvertibleParameters(resource.getResourceMethod(), uri);
+            if (!errors.isEmpty()) {
+                return ErrorShapes.invalid(path(uri), errors);
+            }
+        }
+        return webApplication(e, uri);
+    }
+
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e, UriInfo uri) {
         if (e.getCause() instanceof JsonProcessingException unreadable) {
@@ -106,6 +128,40 @@ public class ErrorMappers {
     }
 
     /**
+     * The integer query and path parameters whose raw values are not integers (the only
+     * conversions this service's resources ask of RESTEasy), as FastAPI reports them.
+     */
+    private static List<FieldError> unconvertibleParameters(Method method, UriInfo uri) {
+        List<FieldError> errors = new ArrayList<>();
+        for (Parameter parameter : method.getParameters()) {
+            String source = sourceOf(parameter);
+            if (!INTEGER_TYPES.contains(parameter.getType()) || !(source.equals("query") || source.equals("path"))) {
+                continue;
+            }
+            String name = wireName(parameter, parameter.getName());
+            List<String> raw = source.equals("query") ? uri.getQueryParameters().get(name)
+                    : uri.getPathParameters().get(name);
+            if (raw != null && raw.stream().anyMatch(value -> !isInteger(value, parameter.getType()))) {
+                errors.add(new FieldError(List.of(source, name), "value is not a valid integer", "type_error.integer"));
+            }
+        }
+        return errors;
+    }
+
+    private static boolean isInteger(String value, Class<?> type) {
+        try {
+            if (type == long.class || type == Long.class) {
+                Long.parseLong(value);
+            } else {
+                Integer.parseInt(value);
+            }
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    /**
      * Where the bad value was: `["body", field…]` inside a request body, `["query" | "path" |
      * "header", name]` for a parameter, told apart by the resource method's own annotations.
      */
@@ -117,14 +173,16 @@ public class ErrorMappers {
                 Parameter parameter = method == null ? null : method.getParameters()[index];
                 String source = parameter == null ? "body" : sourceOf(parameter);
                 loc.add(source);
-                if (!source.equals("body")) {
+                // A form field is named inside the body (`["body","username"]`); a JSON body is the parameter itself.
+                if (!source.equals("body") || isFormField(parameter)) {
                     loc.add(wireName(parameter, node.getName()));
                 }
             } else if (node.getKind() == ElementKind.PROPERTY || node.getKind() == ElementKind.CONTAINER_ELEMENT) {
                 if (node.getIndex() != null) {
                     loc.add(node.getIndex());
                 }
-                if (node.getName() != null) {
+                // A list element's node is named `<list element>`: FastAPI shows only its index.
+                if (node.getName() != null && node.getKind() == ElementKind.PROPERTY) {
                     loc.add(node.getName());
                 }
             }
@@ -150,8 +208,17 @@ public class ErrorMappers {
             declared = parameter.getAnnotation(RestHeader.class).value();
         } else if (parameter.isAnnotationPresent(HeaderParam.class)) {
             declared = parameter.getAnnotation(HeaderParam.class).value();
+        } else if (parameter.isAnnotationPresent(RestForm.class)) {
+            declared = parameter.getAnnotation(RestForm.class).value();
+        } else if (parameter.isAnnotationPresent(FormParam.class)) {
+            declared = parameter.getAnnotation(FormParam.class).value();
         }
         return declared.isEmpty() ? javaName : declared;
+    }
+
+    private static boolean isFormField(Parameter parameter) {
+        return parameter != null
+                && (parameter.isAnnotationPresent(RestForm.class) || parameter.isAnnotationPresent(FormParam.class));
     }
 
     private static String sourceOf(Parameter parameter) {

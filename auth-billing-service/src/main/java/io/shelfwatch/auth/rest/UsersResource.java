@@ -5,6 +5,7 @@ import org.jboss.resteasy.reactive.RestForm;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
+import io.shelfwatch.auth.config.NulFreeStrings;
 import io.shelfwatch.auth.rest.AccountViews.UserView;
 import io.shelfwatch.auth.security.TokenIssuer;
 import io.shelfwatch.auth.service.AccountService;
@@ -13,6 +14,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -43,11 +45,16 @@ public class UsersResource {
         return accounts.register(request.email(), request.password()).map(UserView::of);
     }
 
-    /** `username` is the email. Only an access token: doc C has no refresh. */
+    /**
+     * `username` is the email. Only an access token: doc C has no refresh. A form is not JSON, so
+     * the NUL character PostgreSQL cannot compare is refused here rather than by {@link NulFreeStrings}.
+     */
     @POST
     @Path("/token")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Uni<AccessToken> token(@RestForm @NotBlank String username, @RestForm @NotBlank String password) {
+    public Uni<AccessToken> token(
+            @RestForm @NotBlank @Pattern(regexp = "[^\\x00]*", message = "must not contain the NUL character") String username,
+            @RestForm @NotBlank String password) {
         return login.authenticate(username, password).map(account -> new AccessToken(issuer.accessToken(account),
                 "bearer"));
     }

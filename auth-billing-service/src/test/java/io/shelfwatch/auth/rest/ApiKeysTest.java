@@ -1,6 +1,7 @@
 package io.shelfwatch.auth.rest;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.hasSize;
@@ -9,6 +10,10 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -21,6 +26,7 @@ import org.jose4j.jwt.consumer.JwtConsumerBuilder;
 import org.jose4j.keys.resolvers.JwksVerificationKeyResolver;
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.http.ContentType;
@@ -41,6 +47,9 @@ class ApiKeysTest {
 
     @Inject
     ApiKeyRepository repository;
+
+    @TestHTTPResource("/api/v1/api-keys")
+    URI apiKeys;
 
     static JsonPath createKey(String token, String body) {
         return given().auth().oauth2(token).contentType(ContentType.JSON).body(body)
@@ -142,6 +151,42 @@ class ApiKeysTest {
                 () -> repository.findById(keyId).invoke(key -> key.expiresAt = OffsetDateTime.now(ZoneOffset.UTC)
                         .minusMinutes(1))));
         exchange(raw).statusCode(401);
+    }
+
+    @Test
+    void aKeyIsCreatedFromARequestWithNoBodyAndNoContentType() throws Exception {
+        // Doc E shows this call without a body; a plain `requests.post(url, headers=auth)` sends no Content-Type.
+        // (REST Assured would add a form Content-Type to an empty POST, so the JDK client sends it as-is.)
+        Users.Registered user = Users.register();
+        HttpResponse<String> created = HttpClient.newHttpClient().send(HttpRequest.newBuilder(apiKeys)
+                .header("Authorization", "Bearer " + user.accessToken())
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(201, created.statusCode(), created.body());
+        assertTrue(JsonPath.from(created.body()).getString("key").startsWith("sw_"));
+        given().auth().oauth2(user.accessToken()).get("/api/v1/api-keys").then().statusCode(200).body("$", hasSize(1));
+        // A body that is not JSON is still refused.
+        given().auth().oauth2(user.accessToken()).contentType(ContentType.TEXT).body("name=ci")
+                .post("/api/v1/api-keys").then().statusCode(415);
+    }
+
+    @Test
+    void aNulCharacterInTheNameIs422AtThatFieldAndNoKeyIsMade() {
+        Users.Registered user = Users.register();
+        given().auth().oauth2(user.accessToken()).contentType(ContentType.JSON).body("{\"name\":\"ci-\\u0000x\"}")
+                .post("/api/v1/api-keys").then().statusCode(422)
+                .body("detail[0].loc", contains("body", "name"));
+        given().auth().oauth2(user.accessToken()).get("/api/v1/api-keys").then().statusCode(200).body("$", hasSize(0));
+    }
+
+    @Test
+    void aBadScopeIsLocatedByTheListIndexAlone() {
+        Users.Registered user = Users.register();
+        given().auth().oauth2(user.accessToken()).contentType(ContentType.JSON)
+                .body("{\"scopes\":[\"read\",\"Not A Scope\"]}")
+                .post("/api/v1/api-keys").then().statusCode(422)
+                .body("detail", hasSize(1))
+                .body("detail[0].loc", contains("body", "scopes", 1))
+                .body("detail[0].msg", equalTo("invalid scope"));
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.shelfwatch.auth.rest;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -80,6 +81,15 @@ class PasswordResetTest {
 
         reset(token, "yet-another-password").statusCode(400).body("detail", equalTo("Invalid or expired reset token"));
         reset("made-up-token", "yet-another-password").statusCode(400);
+    }
+
+    @Test
+    void aNulCharacterInTheEmailIs422AtThatField() {
+        // PostgreSQL cannot hold U+0000: it is refused as input before any lookup.
+        given().contentType(ContentType.JSON).body("{\"email\":\"x\\u0000y@example.com\"}")
+                .post("/api/v1/auth/forgot-password").then().statusCode(422)
+                .body("detail[0].loc", contains("body", "email"))
+                .body("detail[0].type", equalTo("type_error"));
     }
 
     @Test

@@ -115,6 +115,32 @@ class PlansUsageAdminTest {
     }
 
     @Test
+    void aPagePastTheEndIsEmptyWithTheRealTotalEvenAtTheLargestPage() {
+        Users.register();
+        String admin = Admin.accessToken();
+        given().auth().oauth2(admin).queryParam("page", Integer.MAX_VALUE).queryParam("per_page", 100)
+                .get("/api/v1/admin/users").then().statusCode(200)
+                .body("items", hasSize(0)).body("total", greaterThanOrEqualTo(2))
+                .body("page", equalTo(Integer.MAX_VALUE)).body("per_page", equalTo(100));
+    }
+
+    @Test
+    void aPageNumberThatIsNotAnIntegerIs422NamingTheParameter() {
+        String admin = Admin.accessToken();
+        given().auth().oauth2(admin).queryParam("per_page", "ten").get("/api/v1/admin/users").then().statusCode(422)
+                .body("detail", hasSize(1))
+                .body("detail[0].loc", contains("query", "per_page"))
+                .body("detail[0].msg", equalTo("value is not a valid integer"))
+                .body("detail[0].type", equalTo("type_error.integer"));
+        // Too large for an int is not an integer either.
+        given().auth().oauth2(admin).queryParam("page", "99999999999").get("/api/v1/admin/users").then().statusCode(422)
+                .body("detail[0].loc", contains("query", "page"));
+        // A real 404 stays one.
+        given().auth().oauth2(admin).delete("/api/v1/admin/users/" + UUID.randomUUID()).then().statusCode(404)
+                .body("detail", equalTo("User not found"));
+    }
+
+    @Test
     void rotatingTheSigningKeyKeepsOldTokensValid() {
         String before = Admin.accessToken();
         int keysBefore = given().get("/.well-known/jwks.json").then().extract().path("keys.size()");

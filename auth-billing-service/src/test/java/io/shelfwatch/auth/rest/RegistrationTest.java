@@ -73,6 +73,17 @@ class RegistrationTest {
     }
 
     @Test
+    void aNulCharacterInAnEmailIs422AtThatFieldInJsonAndInTheSignInForm() {
+        given().contentType(ContentType.JSON).body("{\"email\":\"x\\u0000y@example.com\",\"password\":\"long-enough\"}")
+                .post("/api/v1/auth/register").then().statusCode(422)
+                .body("detail[0].loc", contains("body", "email"));
+        given().contentType(ContentType.URLENC).formParam("username", "x\u0000y@example.com")
+                .formParam("password", "long-enough")
+                .post("/api/v1/users/token").then().statusCode(422)
+                .body("detail[0].loc", contains("body", "username"));
+    }
+
+    @Test
     void docCRegistersWithoutPasswordInTheAnswerAndSignsInWithAForm() {
         String email = Users.freshEmail();
         given().contentType(ContentType.JSON).body("{\"email\":\"" + email + "\",\"password\":\"a_strong_password\"}")

@@ -128,6 +128,18 @@ class StripeBillingTest {
     }
 
     @Test
+    void checkoutAcceptsThePlanListsTierKeyAsWellAsPlan() {
+        // GET /plans names each plan by `tier`; a client may send back the key it was given.
+        Users.Registered user = Users.register();
+        given().auth().oauth2(user.accessToken()).contentType(ContentType.JSON).body("{\"tier\":\"pro\"}")
+                .post("/api/v1/billing/checkout").then().statusCode(201)
+                .body("session_id", org.hamcrest.Matchers.equalTo("cs_test_a1b2c3"));
+        given().auth().oauth2(user.accessToken()).contentType(ContentType.JSON).body("{\"tier\":\"gold\"}")
+                .post("/api/v1/billing/checkout").then().statusCode(422)
+                .body("detail[0].msg", org.hamcrest.Matchers.equalTo("unknown plan"));
+    }
+
+    @Test
     void signedSubscriptionEventsSetThePlanOnceAndInOrderOfTheirOwnTime() throws Exception {
         Users.Registered user = Users.register();
         String userId = user.id();
