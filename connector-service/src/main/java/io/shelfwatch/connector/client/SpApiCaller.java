@@ -27,6 +27,8 @@ public class SpApiCaller {
 
     public static final String RATE_LIMIT_HEADER = "x-amzn-RateLimit-Limit";
     private static final Logger LOG = Logger.getLogger(SpApiCaller.class);
+    /** Stands for "no answer at all" inside this class only (retried like a 5xx); never shown to anyone. */
+    private static final int NO_ANSWER = 599;
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     record ErrorList(List<OrdersV0Models.Error> errors) {
@@ -85,7 +87,7 @@ public class SpApiCaller {
     private <T> Uni<T> handle(Response response, int attempt, boolean renewed, String token, String bucketKey,
             SpApiOperation operation, AccessTokenSource tokens, Function<String, Uni<Response>> request,
             Class<T> type, Instant deadline) {
-        int status = response == null ? 599 : response.getStatus();
+        int status = response == null ? NO_ANSWER : response.getStatus();
         Uni<Void> learned = response == null ? Uni.createFrom().voidItem()
                 : limiter.learn(bucketKey, amazonRate(response));
         if (status >= 200 && status < 300) {
@@ -104,7 +106,9 @@ public class SpApiCaller {
                                 + attempt + " attempts",
                         errors(response))
                         : new SpApiException(502, operation.operationId(), "Amazon's " + operation.operationId()
-                                + " failed after " + attempt + " attempts (HTTP " + status + ")", errors(response)));
+                                + " failed after " + attempt + " attempts (" + (status == NO_ANSWER
+                                        ? "no answer: the connection failed or timed out"
+                                        : "HTTP " + status) + ")", errors(response)));
             }
             LOG.debugf("SP-API %s answered %d; attempt %d again in %d ms", operation.operationId(), status,
                     attempt + 1, backoff.toMillis());

@@ -25,6 +25,14 @@ public interface ConnectorConfig {
     @WithDefault("PT24H")
     Duration processedTtl();
 
+    /**
+     * Longest a request that waits for Amazon (fetch-data, fetch-missing-items, connect, …) works before it
+     * is stopped and answered 408, doc B's upstream timeout. Below the gateway's upstream timeout (30 s),
+     * so a client gets this answer and its activity ends, instead of the gateway's 504.
+     */
+    @WithDefault("PT25S")
+    Duration requestDeadline();
+
     Lwa lwa();
 
     Jobs jobs();

@@ -59,8 +59,15 @@ public class ActivityRepository implements PanacheRepositoryBase<Activity, UUID>
             parameters.and("before", filter.before());
         }
         var found = find(query.toString(), Sort.descending("createdAt").and("id"), parameters);
-        return found.count().flatMap(total -> found.page(page - 1, pageSize).list()
-                .map(list -> new Page(list, total)));
+        return found.count().flatMap(total -> {
+            // A long: (page - 1) × page size overflows an int for pages near Integer.MAX_VALUE.
+            long first = (long) (page - 1) * pageSize;
+            if (first >= total) {
+                return Uni.createFrom().item(new Page(List.of(), total));
+            }
+            long last = Math.min(first + pageSize, total) - 1;
+            return found.range((int) first, (int) last).list().map(list -> new Page(list, total));
+        });
     }
 
     public Uni<List<Activity>> since(UUID userId, OffsetDateTime since, String marketplaceId) {

@@ -25,7 +25,11 @@ import io.shelfwatch.connector.mapping.ActivityView;
 import io.shelfwatch.connector.repository.ActivityRepository;
 import io.shelfwatch.connector.repository.ActivityRepository.Filter;
 import io.smallrye.mutiny.Uni;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
@@ -39,6 +43,9 @@ public class ActivityResource {
             Activity.FAILED, Activity.CANCELLED);
     static final int MAX_PAGE_SIZE = 100;
     static final int MAX_DAYS = 3650;
+    /** PostgreSQL cannot compare text with a NUL character (`%00`): such a filter is refused as invalid. */
+    static final String NO_NUL = "[^\\x00]*";
+    static final String NUL_MESSAGE = "must not contain NUL characters";
 
     public record Pagination(int page, @JsonProperty("page_size") int pageSize,
             @JsonProperty("total_count") long totalCount, @JsonProperty("total_pages") long totalPages,
@@ -94,12 +101,13 @@ public class ActivityResource {
     }
 
     @GET
-    public Uni<Envelope<ActivityList>> list(@RestQuery("page") String page, @RestQuery("page_size") String pageSize,
-            @RestQuery("marketplace_id") String marketplaceId, @RestQuery("status") String status,
-            @RestQuery("activity_type") String activityType, @RestQuery("search") String search,
+    public Uni<Envelope<ActivityList>> list(@RestQuery("page") @DefaultValue("1") @Min(1) int pageNumber,
+            @RestQuery("page_size") @DefaultValue("10") @Min(1) @Max(MAX_PAGE_SIZE) int size,
+            @RestQuery("marketplace_id") @Pattern(regexp = NO_NUL, message = NUL_MESSAGE) String marketplaceId,
+            @RestQuery("status") String status,
+            @RestQuery("activity_type") @Pattern(regexp = NO_NUL, message = NUL_MESSAGE) String activityType,
+            @RestQuery("search") @Pattern(regexp = NO_NUL, message = NUL_MESSAGE) String search,
             @RestQuery("date_from") String dateFrom, @RestQuery("date_to") String dateTo) {
-        int pageNumber = integer("page", page, 1, 1, Integer.MAX_VALUE);
-        int size = integer("page_size", pageSize, 10, 1, MAX_PAGE_SIZE);
         String wantedStatus = blankToNull(status);
         if (wantedStatus != null && !STATUSES.contains(wantedStatus)) {
             throw new BadRequestException("status must be one of pending, in_progress, completed, failed, cancelled");
@@ -120,8 +128,8 @@ public class ActivityResource {
 
     @GET
     @Path("/stats")
-    public Uni<Envelope<Stats>> stats(@RestQuery("days") String days, @RestQuery("marketplace_id") String marketplaceId) {
-        int period = integer("days", days, 30, 1, MAX_DAYS);
+    public Uni<Envelope<Stats>> stats(@RestQuery("days") @DefaultValue("30") @Min(1) @Max(MAX_DAYS) int period,
+            @RestQuery("marketplace_id") @Pattern(regexp = NO_NUL, message = NUL_MESSAGE) String marketplaceId) {
         OffsetDateTime since = OffsetDateTime.now(ZoneOffset.UTC).minusDays(period);
         String marketplace = blankToNull(marketplaceId);
         return activities.since(user(), since, marketplace).map(list -> new Envelope<>(true,
@@ -194,21 +202,6 @@ public class ActivityResource {
 
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.trim();
-    }
-
-    private static int integer(String name, String value, int fallback, int min, int max) {
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            int n = Integer.parseInt(value.trim());
-            if (n < min || n > max) {
-                throw new BadRequestException(name + " must be between " + min + " and " + max);
-            }
-            return n;
-        } catch (NumberFormatException e) {
-            throw new BadRequestException(name + " must be a whole number");
-        }
     }
 
     /** An ISO date (the whole day, UTC) or an ISO date-time; `end` makes `date_to` inclusive of its day. */

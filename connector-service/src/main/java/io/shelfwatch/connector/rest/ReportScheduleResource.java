@@ -25,8 +25,11 @@ import io.shelfwatch.connector.service.OrderFetchService;
 import io.shelfwatch.connector.service.ReportScheduleService;
 import io.shelfwatch.connector.service.ReportScheduleService.ScheduleSpec;
 import io.smallrye.mutiny.Uni;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -74,7 +77,8 @@ public class ReportScheduleResource {
     @GET
     @Path("/list")
     public Uni<Map<String, Object>> list(@RestQuery("marketplaces") String marketplaces,
-            @RestQuery("reportTypes") String reportTypes, @RestQuery("pageSize") String pageSize) {
+            @RestQuery("reportTypes") String reportTypes,
+            @RestQuery("pageSize") @DefaultValue("100") @Min(1) @Max(100) int size) {
         List<String> codes = InventoryResource.codes(split(marketplaces));
         List<String> types = split(reportTypes);
         if (types == null || types.isEmpty()) {
@@ -84,7 +88,6 @@ public class ReportScheduleResource {
         if (types.size() > 10) {
             throw new BadRequestException("reportTypes may name at most 10 report types");
         }
-        int size = pageSize(pageSize);
         UUID user = user();
         List<String> wanted = types;
         return fetcher.tokensFor(user, null).flatMap(tokens -> schedules.list(user, tokens, codes, wanted, size))
@@ -163,21 +166,6 @@ public class ReportScheduleResource {
             }
         }
         return at.withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS).toInstant().toString();
-    }
-
-    private static int pageSize(String value) {
-        if (value == null || value.isBlank()) {
-            return 100;
-        }
-        try {
-            int size = Integer.parseInt(value.trim());
-            if (size < 1 || size > 100) {
-                throw new BadRequestException("pageSize must be between 1 and 100");
-            }
-            return size;
-        } catch (NumberFormatException e) {
-            throw new BadRequestException("pageSize must be a whole number");
-        }
     }
 
     private static List<String> split(String csv) {

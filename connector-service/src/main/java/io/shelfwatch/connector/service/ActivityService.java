@@ -3,19 +3,28 @@ package io.shelfwatch.connector.service;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
+
+import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
 import io.shelfwatch.connector.Activity;
+import io.shelfwatch.connector.client.ContextExecutor;
 import io.shelfwatch.connector.client.LwaClient.LwaException;
 import io.shelfwatch.connector.client.SpApiException;
 import io.shelfwatch.connector.config.ConnectorConfig;
 import io.shelfwatch.connector.repository.ActivityRepository;
+import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.WebApplicationException;
 
@@ -31,6 +40,11 @@ public class ActivityService {
     public static final String SCHEDULES = "schedules";
     public static final String SYNC = "sync";
 
+    /** Why a request's activity ended when its client hung up (or the gateway gave up on it). */
+    public static final String CLIENT_GONE = "Stopped: the client stopped waiting before the operation finished";
+
+    private static final Logger LOG = Logger.getLogger(ActivityService.class);
+
     /** Records handled: `processed` in all, of which `created`, `updated` and `failed`. */
     public record Counts(int processed, int created, int updated, int failed) {
         public static final Counts NONE = new Counts(0, 0, 0, 0);
@@ -43,11 +57,13 @@ public class ActivityService {
     private final ActivityRepository activities;
     private final ObjectMapper json;
     private final ConnectorConfig config;
+    private final Vertx vertx;
 
-    public ActivityService(ActivityRepository activities, ObjectMapper json, ConnectorConfig config) {
+    public ActivityService(ActivityRepository activities, ObjectMapper json, ConnectorConfig config, Vertx vertx) {
         this.activities = activities;
         this.json = json;
         this.config = config;
+        this.vertx = vertx;
     }
 
     /** An operation starting now, in this request. */
@@ -66,15 +82,45 @@ public class ActivityService {
         return Panache.withTransaction(() -> activities.persist(activity));
     }
 
-    /** Runs `work` as a recorded activity: completed with its outcome, or failed with a safe message. */
+    /**
+     * Runs `work`, a request's own work, as a recorded activity that always ends: completed with its
+     * outcome, failed with a safe message, failed as out of time after `connector.request-deadline`
+     * (answered 408), or failed when the client stops waiting (the work is stopped then).
+     */
     public <T> Uni<T> record(UUID userId, String type, String action, String marketplaceId, String detail,
             Supplier<Uni<T>> work, Function<T, Outcome> outcome) {
-        return start(userId, type, action, marketplaceId, detail).flatMap(activity -> work.get()
-                .call(value -> {
-                    Outcome o = outcome.apply(value);
-                    return complete(activity.id, o.detail(), o.counts(), o.result());
-                })
-                .onFailure().call(failure -> fail(activity.id, messageOf(failure), Counts.NONE)));
+        return start(userId, type, action, marketplaceId, detail).flatMap(activity -> {
+            Executor requestContext = ContextExecutor.current();
+            return work.get()
+                    // The timer fires on another thread; the failure is recorded on the request's context,
+                    // which Hibernate Reactive needs.
+                    .ifNoItem().after(config.requestDeadline()).recoverWithUni(() -> Uni.createFrom()
+                            .<T> failure(new RequestDeadlineExceededException(config.requestDeadline()))
+                            .emitOn(requestContext))
+                    .call(value -> {
+                        Outcome o = outcome.apply(value);
+                        return complete(activity.id, o.detail(), o.counts(), o.result());
+                    })
+                    .onFailure().call(failure -> fail(activity.id, messageOf(failure), Counts.NONE))
+                    .onCancellation().invoke(() -> endAbandoned(activity.id));
+        });
+    }
+
+    /**
+     * The client hung up, so the request's work was cancelled: its activity is marked failed, unless it
+     * ended meanwhile. Runs on a context of its own, since the cancelled request's may still be in use.
+     */
+    private void endAbandoned(UUID id) {
+        Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
+        // Hibernate Reactive accepts only a context marked safe (used by one flow at a time), as a request's is.
+        VertxContextSafetyToggle.setContextSafe(context, true);
+        context.runOnContext(ignored -> update(id, a -> {
+            if (Activity.IN_PROGRESS.equals(a.status)) {
+                ending(Activity.FAILED, null, CLIENT_GONE, Counts.NONE, null).accept(a);
+            }
+        }).subscribe().with(done -> LOG.infof("activity %s: the client stopped waiting", id),
+                failure -> LOG.warnf("activity %s could not be marked failed: %s", id,
+                        failure.getClass().getSimpleName())));
     }
 
     /** Progress of a running activity; also renews a background job's lease. */
@@ -110,13 +156,31 @@ public class ActivityService {
             return failure.getMessage();
         }
         if (failure instanceof LwaException lwa) {
+            return messageOf(lwa);
+        }
+        // The client sees no exception names; the operator finds the cause in the log.
+        LOG.warnf(failure, "activity failed unexpectedly");
+        return "Unexpected error; try again later";
+    }
+
+    /** Told apart as the HTTP answer is (AmazonErrorMappers): refused credentials, or Amazon out of reach. */
+    private static String messageOf(LwaException lwa) {
+        if (lwa.status() >= 400 && lwa.status() < 500) {
             return "Amazon rejected the credentials (" + lwa.error() + ")";
         }
-        return "Unexpected error (" + failure.getClass().getSimpleName() + ")";
+        if (LwaTokenExchange.UNREACHABLE.equals(lwa.error())) {
+            return "Login with Amazon could not be reached; try again later";
+        }
+        return "Login with Amazon is unavailable (" + lwa.error() + "); try again later";
     }
 
     private Uni<Void> finish(UUID id, String status, String detail, String error, Counts counts, Object result) {
-        return update(id, a -> {
+        return update(id, ending(status, detail, error, counts, result));
+    }
+
+    private Consumer<Activity> ending(String status, String detail, String error, Counts counts,
+            Object result) {
+        return a -> {
             a.status = status;
             if (detail != null) {
                 a.detail = detail;
@@ -136,10 +200,10 @@ public class ActivityService {
                 a.startedAt = a.completedAt;
             }
             a.leaseUntil = null;
-        });
+        };
     }
 
-    private Uni<Void> update(UUID id, java.util.function.Consumer<Activity> change) {
+    private Uni<Void> update(UUID id, Consumer<Activity> change) {
         return Panache.withTransaction(() -> activities.findById(id).invoke(a -> {
             if (a != null) {
                 change.accept(a);

@@ -14,6 +14,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class LwaTokenExchange {
 
+    /** The error code of an exchange that got no answer from Login with Amazon at all. */
+    public static final String UNREACHABLE = "lwa_unavailable";
+
     private static final Logger LOG = Logger.getLogger(LwaTokenExchange.class);
     /** Amazon documents 3600 s; used when an answer leaves `expires_in` out. */
     private static final long DEFAULT_LIFETIME_SECONDS = 3600;
@@ -30,7 +33,7 @@ public class LwaTokenExchange {
                 .onFailure(failure -> !(failure instanceof LwaException)).transform(failure -> {
                     // Only the type: a client's message could one day echo what it sent.
                     LOG.warnf("Login with Amazon unreachable: %s", failure.getClass().getSimpleName());
-                    return new LwaException(502, "lwa_unavailable", "Login with Amazon could not be reached");
+                    return new LwaException(502, UNREACHABLE, "Login with Amazon could not be reached");
                 })
                 .onFailure(LwaException.class).invoke(failure -> LOG.infof("Login with Amazon refused a refresh: %s",
                         ((LwaException) failure).error()))

@@ -95,7 +95,8 @@ class ActivitiesResourceTest {
     void badFiltersAre400sInDocBsShape() {
         String jwt = Tokens.forUser(UUID.randomUUID(), "log@example.com", "pro");
         given().auth().oauth2(jwt).queryParam("page_size", 101).get("/api/activities/").then().statusCode(400)
-                .body("error", containsString("page_size")).body("$", hasKey("details"));
+                .body("error", equalTo("Invalid or missing parameters"))
+                .body("details[0].loc", equalTo(List.of("query", "page_size")));
         given().auth().oauth2(jwt).queryParam("status", "done").get("/api/activities/").then().statusCode(400)
                 .body("error", containsString("status must be one of"));
         given().auth().oauth2(jwt).queryParam("date_from", "yesterday").get("/api/activities/").then()
@@ -103,6 +104,50 @@ class ActivitiesResourceTest {
         given().auth().oauth2(jwt).get("/api/activities/not-a-uuid/").then().statusCode(400);
         given().auth().oauth2(jwt).queryParam("days", "0").get("/api/activities/stats/").then().statusCode(400);
         given().get("/api/activities/").then().statusCode(401).body("error", notNullValue());
+    }
+
+    @Test
+    void aNumberParameterThatIsNotANumberIsInvalidInputNamingIt() {
+        String jwt = Tokens.forUser(UUID.randomUUID(), "log@example.com", "pro");
+        given().auth().oauth2(jwt).queryParam("page", "abc").get("/api/activities/").then().statusCode(400)
+                .body("error", equalTo("Invalid or missing parameters"))
+                .body("details[0].loc", equalTo(List.of("query", "page")))
+                .body("details[0].msg", equalTo("value is not a valid integer"))
+                .body("details[0].type", equalTo("type_error.integer"));
+        given().auth().oauth2(jwt).queryParam("page_size", "1.5").get("/api/activities").then().statusCode(400)
+                .body("details[0].loc", equalTo(List.of("query", "page_size")));
+        given().auth().oauth2(jwt).queryParam("days", "week").get("/api/activities/stats/").then().statusCode(400)
+                .body("details[0].loc", equalTo(List.of("query", "days")))
+                .body("details[0].type", equalTo("type_error.integer"));
+        // A path nothing serves is still not found.
+        given().auth().oauth2(jwt).queryParam("page", "abc").get("/api/activities/stats/more").then()
+                .statusCode(404).body("error", equalTo("Not Found"));
+    }
+
+    @Test
+    void aPagePastTheEndIsEmptyWithTheRealTotal() throws Throwable {
+        UUID user = UUID.randomUUID();
+        String jwt = Tokens.forUser(user, "log@example.com", "pro");
+        recorded(user, ActivityService.ORDERS, UK, "Orders of the UK", "completed", Counts.NONE);
+        given().auth().oauth2(jwt).queryParam("page", Integer.MAX_VALUE).queryParam("page_size", 100)
+                .get("/api/activities/").then().statusCode(200)
+                .body("data.activities.size()", equalTo(0))
+                .body("data.pagination.page", equalTo(Integer.MAX_VALUE))
+                .body("data.pagination.total_count", equalTo(1))
+                .body("data.pagination.has_next", equalTo(false));
+    }
+
+    @Test
+    void aNulCharacterInAFilterIsInvalidInputNotAServerError() {
+        String jwt = Tokens.forUser(UUID.randomUUID(), "log@example.com", "pro");
+        for (String filter : List.of("search", "marketplace_id", "activity_type")) {
+            given().auth().oauth2(jwt).queryParam(filter, "a\u0000b").get("/api/activities/").then()
+                    .statusCode(400)
+                    .body("details[0].loc", equalTo(List.of("query", filter)))
+                    .body("details[0].msg", equalTo("must not contain NUL characters"));
+        }
+        given().auth().oauth2(jwt).queryParam("marketplace_id", "a\u0000b").get("/api/activities/stats/").then()
+                .statusCode(400).body("details[0].loc", equalTo(List.of("query", "marketplace_id")));
     }
 
     @Test

@@ -100,6 +100,27 @@ class ConnectionResourceTest {
     }
 
     @Test
+    void anUnreachableLoginWithAmazonIsLoggedAsUnreachableNotAsRejectedCredentials() {
+        UUID user = UUID.randomUUID();
+        String refresh = "Atzr|unreachable-" + UUID.randomUUID();
+        AmazonMock.server().stubFor(AmazonMock.lwaGrant("amzn1.application-oa2-client.gone", "gone-secret", refresh)
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse()
+                        .withFault(com.github.tomakehurst.wiremock.http.Fault.CONNECTION_RESET_BY_PEER)));
+        String token = Tokens.forUser(user, "seller@example.com", "pro");
+
+        given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body(body("amzn1.application-oa2-client.gone", "gone-secret", refresh))
+                .post("/api/connect/").then().statusCode(502)
+                .body("details.amazon_error", equalTo("lwa_unavailable"));
+        given().auth().oauth2(token).queryParam("activity_type", "sync").get("/api/activities/").then()
+                .statusCode(200)
+                .body("data.activities.action", equalTo(List.of("connect")))
+                .body("data.activities[0].status", equalTo("failed"))
+                .body("data.activities[0].error_message",
+                        equalTo("Login with Amazon could not be reached; try again later"));
+    }
+
+    @Test
     void testConnectionAndRefreshTokenStoreNothing() {
         UUID user = UUID.randomUUID();
         String refresh = "Atzr|probe-" + UUID.randomUUID();

@@ -7,12 +7,17 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -20,13 +25,16 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
+import io.shelfwatch.connector.service.ActivityService;
 import io.shelfwatch.connector.support.AmazonMock;
 import io.shelfwatch.connector.support.Tokens;
 
@@ -351,5 +359,79 @@ class FetchDataResourceTest {
         given().auth().oauth2(jwt).contentType(ContentType.JSON)
                 .body(Map.of("marketplace_id", UK, "order_ids", List.of()))
                 .post("/api/fetch-missing-items/").then().statusCode(400);
+    }
+
+    @Test
+    void aBadOrderIdIsNamedByItsIndexInTheList() {
+        given().auth().oauth2(Tokens.forUser(UUID.randomUUID(), "seller@example.com", "pro"))
+                .contentType(ContentType.JSON)
+                .body(Map.of("access_token", "x", "marketplace_id", UK,
+                        "order_ids", List.of("202-1234567-1234567", "../../etc")))
+                .post("/api/fetch-missing-items/").then().statusCode(400)
+                .body("error", equalTo("Invalid or missing parameters"))
+                .body("details[0].loc", equalTo(List.of("body", "order_ids", 1)))
+                .body("details[0].msg", equalTo("is not an Amazon order id"));
+    }
+
+    @Test
+    void amazonGivingNoAnswerIsSaidSoWithoutAMadeUpStatus() {
+        UUID user = UUID.randomUUID();
+        String access = "Atza|no-answer-" + user;
+        AmazonMock.server().stubFor(get(urlPathEqualTo(ORDERS)).withHeader(TOKEN_HEADER, WireMock.equalTo(access))
+                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        String jwt = Tokens.forUser(user, "seller@example.com", "pro");
+        String expected = "Amazon's getOrders failed after 6 attempts (no answer: the connection failed or timed out)";
+
+        given().auth().oauth2(jwt).contentType(ContentType.JSON)
+                .body(Map.of("access_token", access, "marketplace_id", UK, "start_date", "2026-01-01",
+                        "end_date", "2026-01-02"))
+                .post("/api/fetch-data/").then().statusCode(502)
+                .body("error", equalTo(expected))
+                .body("details.operation", equalTo("getOrders"));
+        given().auth().oauth2(jwt).get("/api/activities/").then().statusCode(200)
+                .body("data.activities[0].status", equalTo("failed"))
+                .body("data.activities[0].error_message", equalTo(expected));
+    }
+
+    @Test
+    void aClientThatStopsWaitingEndsItsActivityAsFailed() throws Exception {
+        UUID user = UUID.randomUUID();
+        String access = "Atza|hangs-up-" + user;
+        // Amazon answers long after this client has gone.
+        AmazonMock.server().stubFor(get(urlPathEqualTo(ORDERS)).withHeader(TOKEN_HEADER, WireMock.equalTo(access))
+                .willReturn(aResponse().withStatus(200).withFixedDelay(15_000)
+                        .withHeader("Content-Type", "application/json").withBody(ordersPage(null))));
+        String jwt = Tokens.forUser(user, "seller@example.com", "pro");
+        byte[] body = ("{\"access_token\":\"" + access + "\",\"marketplace_id\":\"" + UK
+                + "\",\"start_date\":\"2026-01-01\",\"end_date\":\"2026-01-02\"}").getBytes(StandardCharsets.UTF_8);
+
+        String activity;
+        try (Socket client = new Socket("localhost", RestAssured.port)) {
+            OutputStream out = client.getOutputStream();
+            out.write(("POST /api/fetch-data/ HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + jwt
+                    + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n")
+                    .getBytes(StandardCharsets.UTF_8));
+            out.write(body);
+            out.flush();
+            activity = await().atMost(Duration.ofSeconds(10)).until(() -> given().auth().oauth2(jwt)
+                    .queryParam("status", "in_progress").get("/api/activities/").then().statusCode(200)
+                    .extract().<String> path("data.activities[0].id"), java.util.Objects::nonNull);
+        } // The client hangs up here, while the fetch waits for Amazon.
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().auth().oauth2(jwt)
+                .get("/api/activities/" + activity + "/").then().statusCode(200)
+                .body("data.status", equalTo("failed"))
+                .body("data.error_message", equalTo(ActivityService.CLIENT_GONE))
+                .body("data.is_running", equalTo(false)));
+    }
+
+    @Test
+    void aNulCharacterInAJsonStringIsInvalidInputAtItsField() {
+        given().auth().oauth2(Tokens.forUser(UUID.randomUUID(), "seller@example.com", "pro"))
+                .contentType(ContentType.JSON)
+                .body("{\"cache_key\":\"processed_data_A1F83G8C2ARO7P_1\\u0000\",\"data_type\":\"mssql\"}")
+                .post("/api/download-processed/").then().statusCode(400)
+                .body("error", equalTo("Invalid or missing parameters"))
+                .body("details[0].loc", equalTo(List.of("body", "cache_key")));
     }
 }

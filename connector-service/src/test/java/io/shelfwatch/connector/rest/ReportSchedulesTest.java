@@ -139,6 +139,11 @@ class ReportSchedulesTest {
                 .post("/api/inventory/report-schedules/").then().statusCode(400)
                 .body("error", containsString("nextReportCreationTime"));
         given().auth().oauth2(jwt).queryParam("pageSize", "101").get("/api/inventory/report-schedules/list")
-                .then().statusCode(400).body("error", containsString("pageSize"));
+                .then().statusCode(400).body("details[0].loc", equalTo(List.of("query", "pageSize")));
+        given().auth().oauth2(jwt).queryParam("pageSize", "ten").get("/api/inventory/report-schedules/list")
+                .then().statusCode(400)
+                .body("error", equalTo("Invalid or missing parameters"))
+                .body("details[0].loc", equalTo(List.of("query", "pageSize")))
+                .body("details[0].type", equalTo("type_error.integer"));
     }
 }
