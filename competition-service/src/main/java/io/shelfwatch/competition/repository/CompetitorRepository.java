@@ -5,7 +5,6 @@ import java.util.UUID;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import io.shelfwatch.competition.Competitor;
 import io.smallrye.mutiny.Uni;
@@ -15,10 +14,19 @@ import jakarta.enterprise.context.ApplicationScoped;
 @WithSession
 public class CompetitorRepository implements PanacheRepositoryBase<Competitor, UUID> {
 
-    /** One page of a user's competitors, newest first; other users' rows are never read. */
+    /**
+     * One page of a user's competitors, newest first; other users' rows are never read. The first
+     * row's position is computed as a long (`page` may be as large as an int allows); a page
+     * starting beyond what a query's int range can address is past the end of any list: empty.
+     */
     public Uni<List<Competitor>> pageOf(UUID userId, int page, int perPage) {
+        long first = (long) (page - 1) * perPage;
+        long last = first + perPage - 1;
+        if (last > Integer.MAX_VALUE) {
+            return Uni.createFrom().item(List.of());
+        }
         return find("userId", Sort.descending("createdAt").and("id"), userId)
-                .page(Page.of(page - 1, perPage)).list();
+                .range((int) first, (int) last).list();
     }
 
     public Uni<Long> countOf(UUID userId) {

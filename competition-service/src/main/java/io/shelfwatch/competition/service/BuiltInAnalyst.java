@@ -3,8 +3,10 @@ package io.shelfwatch.competition.service;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Function;
 
 import io.shelfwatch.competition.Analysis;
@@ -68,8 +70,8 @@ public class BuiltInAnalyst {
         Analysis.MarketPosition marketPosition = marketPosition(rank, rating, reviews);
         List<String> advantages = advantages(evidence, rank, rating, reviews, price, buybox);
         List<String> recommendations = recommendations(evidence, pricePosition, marketPosition, rank, rating, reviews);
-        return new Analysis(summary(asin, gaps.size(), latest, pricePosition, marketPosition), pricePosition,
-                marketPosition, advantages, recommendations, confidence(evidence));
+        return new Analysis(summary(asin, gaps.size(), latest, pricePosition, marketPosition, rank, rating, reviews),
+                pricePosition, marketPosition, advantages, recommendations, confidence(evidence));
     }
 
     private static Analysis.PricePosition pricePosition(DailyMetric latest, List<CompetitorGap> gaps, Tally price) {
@@ -188,7 +190,7 @@ public class BuiltInAnalyst {
     }
 
     private static String summary(String asin, int competitorCount, DailyMetric latest,
-            Analysis.PricePosition price, Analysis.MarketPosition market) {
+            Analysis.PricePosition price, Analysis.MarketPosition market, Tally rank, Tally rating, Tally reviews) {
         if (price.assessment().equals("unknown") && market.assessment().equals("unknown")) {
             return "There is not enough data yet to compare " + asin + " with its " + competitors(competitorCount)
                     + (latest == null ? "; the product itself has not been observed." : "; the competitors have not"
@@ -200,14 +202,50 @@ public class BuiltInAnalyst {
             case "parity" -> "is priced in line with its competitors";
             default -> "has no comparable price yet";
         };
-        String marketText = switch (market.assessment()) {
-            case "leader" -> "leads them on rank, rating and reviews";
-            case "competitive" -> "holds a competitive position on rank, rating and reviews";
-            case "challenger" -> "trails them on rank, rating and reviews";
-            default -> "has no comparable rank, rating or reviews yet";
-        };
-        return asin + " " + priceText + " and " + marketText + " (" + competitors(competitorCount) + " linked). "
+        String marketText = market.assessment().equals("unknown") ? "has no comparable rank, rating or reviews yet"
+                : standing(rank, rating, reviews);
+        return asin + " " + priceText + "; it " + marketText + " (" + competitors(competitorCount) + " linked). "
                 + market.details();
+    }
+
+    /**
+     * Where the product leads and where it trails, metric by metric, from the same tallies as the
+     * market details and the advantages, so the summary never contradicts them (a product rated
+     * higher but ranked worse leads on rating and trails on rank, whatever its overall assessment).
+     */
+    private static String standing(Tally rank, Tally rating, Tally reviews) {
+        Map<String, Tally> metrics = new LinkedHashMap<>();
+        metrics.put("rank", rank);
+        metrics.put("rating", rating);
+        metrics.put("reviews", reviews);
+        List<String> leads = new ArrayList<>();
+        List<String> trails = new ArrayList<>();
+        List<String> level = new ArrayList<>();
+        metrics.forEach((name, tally) -> {
+            if (tally.known() == 0) {
+                return;
+            }
+            (tally.better() > tally.worse() ? leads : tally.worse() > tally.better() ? trails : level).add(name);
+        });
+        List<String> parts = new ArrayList<>();
+        if (!leads.isEmpty()) {
+            parts.add("leads them on " + enumerate(leads));
+        }
+        if (!trails.isEmpty()) {
+            parts.add("trails them on " + enumerate(trails));
+        }
+        if (!level.isEmpty()) {
+            parts.add("is level with them on " + enumerate(level));
+        }
+        return enumerate(parts);
+    }
+
+    /** "a", "a and b", "a, b and c". */
+    private static String enumerate(List<String> items) {
+        if (items.size() <= 1) {
+            return String.join("", items);
+        }
+        return String.join(", ", items.subList(0, items.size() - 1)) + " and " + items.get(items.size() - 1);
     }
 
     /** More observed days and more compared competitors: more confidence; never full certainty from rules. */

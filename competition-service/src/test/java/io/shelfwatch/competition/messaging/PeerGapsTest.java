@@ -82,6 +82,39 @@ class PeerGapsTest {
         }
     }
 
+    @Test
+    void anObservationTheDatabaseCanNeverStoreIsDeadLetteredAtOnceAndThePartitionMovesOn() {
+        String asin = Asins.random();
+        // Valid by the contract, but beyond the NUMERIC(14,2) column: PostgreSQL answers 22003 every time.
+        String overflowing = priceUpdate(asin, "2026-02-10T10:00:00Z", "10000000000000", 1200, "4.4", 310, null);
+        try (KafkaCompanion kafka = Kafka.companion()) {
+            send(kafka, asin, overflowing);
+            send(kafka, asin, priceUpdate(asin, "2026-02-10T11:00:00Z", "24.90", 1200, "4.4", 310, null));
+            // The record after it, on the same partition, is applied without waiting out a minute of retries.
+            await().atMost(Duration.ofSeconds(30)).until(() -> sqlLong(
+                    "SELECT count(*) FROM asin_daily_metrics WHERE asin = '" + asin + "' AND price = 24.90") == 1);
+            ConsumerRecord<String, String> dead = Kafka.awaitRecord(kafka, Kafka.topic("price.updates.dlq"),
+                    r -> ("asin:" + asin).equals(r.key()));
+            assertEquals(overflowing, dead.value());
+            String reason = new String(dead.headers().lastHeader("dead-letter-reason").value(),
+                    java.nio.charset.StandardCharsets.UTF_8);
+            assertTrue(reason.contains("numeric field overflow"), reason);
+        }
+    }
+
+    @Test
+    void aDaysBackThatIsNotAnIntegerIs422AtTheParameterNot404() {
+        String token = Tokens.forUser(UUID.randomUUID(), "d@example.com", "pro");
+        String main = Asins.random();
+        for (String path : List.of("/v1/competitions/" + main, "/v1/competitions/" + main + "/history")) {
+            as(token).queryParam("days_back", "abc").get(path).then().statusCode(422)
+                    .body("detail", hasSize(1))
+                    .body("detail[0].loc", contains("query", "days_back"))
+                    .body("detail[0].msg", equalTo("value is not a valid integer"))
+                    .body("detail[0].type", equalTo("type_error.integer"));
+        }
+    }
+
     private void sql(String... statements) {
         for (String statement : statements) {
             pool.query(statement).execute().await().atMost(Duration.ofSeconds(10));

@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
 
 import java.util.List;
 import java.util.Map;
@@ -64,6 +65,13 @@ class CompetitionLinkResourceTest {
                 .body(Map.of("asin_main", "B09XS7JWHH", "competitor_asins", List.of()))
                 .post("/v1/competitions/setup").then().statusCode(422)
                 .body("detail.loc", hasItem(List.of("body", "competitor_asins")));
+        // A list element is located by its index alone, as FastAPI does.
+        given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body("{\"asin_main\":\"B09XS7JWHH\",\"competitor_asins\":[null]}")
+                .post("/v1/competitions/setup").then().statusCode(422)
+                .body("detail", hasSize(1))
+                .body("detail[0].loc", contains("body", "competitor_asins", 0))
+                .body("detail[0].msg", equalTo("must not be null"));
         given().auth().oauth2(token).get("/v1/competitions/links/NOT-AN-ASIN").then().statusCode(422)
                 .body("detail[0].loc", contains("path", "asin_main"));
         given().auth().oauth2(token).get("/v1/competitions/links/B09XS7JWHH").then().statusCode(200)

@@ -128,7 +128,10 @@ class CompetitionReportResourceTest {
                 .body("summary.advantages", contains("Better Best Sellers Rank than its competitor."))
                 .body("summary.recommendations", hasSize(5))
                 .body("summary.recommendations[0]", containsString("without observations yet"))
-                .body("summary.executive_summary", containsString(main + " is priced at a premium"))
+                // Ranked better but rated lower with fewer reviews: the summary says so, as details and advantages do.
+                .body("summary.executive_summary", containsString(main + " is priced at a premium; it leads them on"
+                        + " rank and trails them on rating and reviews (2 competitors linked)."))
+                .body("summary.market_position.details", containsString("ranks better (Best Sellers Rank) than 1 of 1"))
                 .body("summary.confidence", equalTo(new BigDecimal("0.44")))
                 .body("evidence.asin_main", equalTo(main))
                 .body("evidence.days", equalTo(30))

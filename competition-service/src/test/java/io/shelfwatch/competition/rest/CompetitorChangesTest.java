@@ -124,6 +124,27 @@ class CompetitorChangesTest {
     }
 
     @Test
+    void aNulCharacterIs422AtItsFieldAndNothingIsWritten() {
+        String token = Tokens.forUser(UUID.randomUUID(), "nul@example.com", "pro");
+        String id = create(token, "Rival", "https://rival-nul.example.com");
+
+        given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body("{\"name\":\"nul\\u0000name\",\"url\":\"https://nul.example.com\",\"platform\":\"shopify\"}")
+                .post("/api/v1/competitors").then().statusCode(422)
+                .body("detail.loc", contains(List.of("body", "name")));
+        given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body("{\"name\":\"Nul\",\"url\":\"https://nul.example.com\",\"platform\":\"shop\\u0000ify\"}")
+                .post("/api/v1/competitors").then().statusCode(422)
+                .body("detail.loc", contains(List.of("body", "platform")));
+        given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"name\":\"\\u0000\"}")
+                .patch("/api/v1/competitors/" + id).then().statusCode(422)
+                .body("detail.loc", contains(List.of("body", "name")));
+
+        given().auth().oauth2(token).get("/api/v1/competitors").then().statusCode(200)
+                .body("total", equalTo(1)).body("items[0].name", equalTo("Rival"));
+    }
+
+    @Test
     void anotherUsersStoreIsNotFoundAndAMalformedIdIs400() {
         String owner = Tokens.forUser(UUID.randomUUID(), "a@example.com", "pro");
         String stranger = Tokens.forUser(UUID.randomUUID(), "b@example.com", "pro");

@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.isA;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -68,6 +69,39 @@ class CompetitorResourceTest {
                 .then().statusCode(422).body("detail[0].loc", contains("query", "per_page"));
         given().auth().oauth2(token).queryParam("page", 0).get("/api/v1/competitors")
                 .then().statusCode(422).body("detail[0].loc", contains("query", "page"));
+    }
+
+    @Test
+    void aPageFarPastTheEndIsEmptyWithTheRealTotal() throws Throwable {
+        UUID owner = UUID.randomUUID();
+        store(owner, "Only Rival", 1);
+        String token = Tokens.forUser(owner, "far@example.com", "pro");
+        // (page - 1) * per_page is past an int in both: the offset must not overflow.
+        given().auth().oauth2(token).queryParam("page", Integer.MAX_VALUE).get("/api/v1/competitors")
+                .then().statusCode(200)
+                .body("items", hasSize(0)).body("total", equalTo(1))
+                .body("page", equalTo(Integer.MAX_VALUE)).body("per_page", equalTo(20));
+        given().auth().oauth2(token).queryParam("page", 21474838).queryParam("per_page", 100)
+                .get("/api/v1/competitors").then().statusCode(200)
+                .body("items", hasSize(0)).body("total", equalTo(1));
+    }
+
+    @Test
+    void aPageThatIsNotAnIntegerIs422AtTheParameterNot404() {
+        String token = Tokens.forUser(UUID.randomUUID(), "nan@example.com", "free");
+        given().auth().oauth2(token).queryParam("per_page", "abc").get("/api/v1/competitors")
+                .then().statusCode(422)
+                .body("detail", hasSize(1))
+                .body("detail[0].loc", contains("query", "per_page"))
+                .body("detail[0].msg", equalTo("value is not a valid integer"))
+                .body("detail[0].type", equalTo("type_error.integer"));
+        given().auth().oauth2(token).queryParam("page", "1.5").get("/api/v1/competitors/")
+                .then().statusCode(422).body("detail[0].loc", contains("query", "page"));
+        given().auth().oauth2(token).queryParam("page", "99999999999").get("/api/v1/competitors")
+                .then().statusCode(422).body("detail[0].loc", contains("query", "page"));
+        // A path that does not exist is still a 404.
+        given().auth().oauth2(token).queryParam("page", "abc").get("/api/v1/competitors/" + UUID.randomUUID() + "/x")
+                .then().statusCode(404).body("detail", isA(String.class));
     }
 
     @Test
