@@ -4,9 +4,9 @@ import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
+import io.quarkus.hibernate.reactive.panache.PanacheQuery;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import io.shelfwatch.product.Product;
 import io.smallrye.mutiny.Uni;
@@ -15,6 +15,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 @WithSession
 public class ProductRepository implements PanacheRepositoryBase<Product, UUID> {
+
+    /**
+     * Doc A's catalog: Amazon products of the default marketplace, whose key is the bare
+     * `asin:{ASIN}` (DESIGN.md, Product identity) that `/v1/products/{asin}` and `/batch` look up.
+     * A product of another marketplace (`asin:{marketplace}:{ASIN}`) or a store product that
+     * carries an ASIN is not listed, so the list shows nothing its lookups cannot open.
+     */
+    private static final String DEFAULT_MARKETPLACE_ASINS = "productKey = concat('asin:', asin)";
 
     public Uni<Product> findByKey(String productKey) {
         return find("productKey", productKey).firstResult();
@@ -41,16 +49,15 @@ public class ProductRepository implements PanacheRepositoryBase<Product, UUID> {
     }
 
     public Uni<List<Product>> asinPage(int page, int perPage) {
-        return find("asin is not null", Sort.by("asin").and("productKey")).page(Page.of(page - 1, perPage)).list();
+        return pageOf(find(DEFAULT_MARKETPLACE_ASINS, Sort.by("asin")), page, perPage);
     }
 
     /** One page of a competitor store's products, optionally of one status, in `order` (HQL). */
     public Uni<List<Product>> storePage(UUID competitorId, String status, String order, int page, int perPage) {
-        return status == null
-                ? find("competitorId = ?1 order by " + order + ", id", competitorId).page(Page.of(page - 1, perPage))
-                        .list()
-                : find("competitorId = ?1 and status = ?2 order by " + order + ", id", competitorId, status)
-                        .page(Page.of(page - 1, perPage)).list();
+        return pageOf(status == null
+                ? find("competitorId = ?1 order by " + order + ", id", competitorId)
+                : find("competitorId = ?1 and status = ?2 order by " + order + ", id", competitorId, status),
+                page, perPage);
     }
 
     public Uni<Long> countStore(UUID competitorId, String status) {
@@ -69,6 +76,19 @@ public class ProductRepository implements PanacheRepositoryBase<Product, UUID> {
     }
 
     public Uni<Long> countAsins() {
-        return count("asin is not null");
+        return count(DEFAULT_MARKETPLACE_ASINS);
+    }
+
+    /**
+     * One page of a query. Hibernate takes the first row as an int, so a page starting beyond it
+     * (`page` may be as large as an int goes) is answered empty without asking: no table here holds
+     * that many rows, and the caller's count still gives the real total.
+     */
+    private static Uni<List<Product>> pageOf(PanacheQuery<Product> query, int page, int perPage) {
+        long first = (page - 1L) * perPage;
+        if (first + perPage - 1 > Integer.MAX_VALUE) {
+            return Uni.createFrom().item(List.of());
+        }
+        return query.range((int) first, (int) (first + perPage - 1)).list();
     }
 }

@@ -72,8 +72,11 @@ public class TrackingRepository {
                 .getResultList());
     }
 
-    /** The products a user tracks, optionally only one status or one competitor store, one page of them. */
-    public Uni<List<Product>> trackedBy(UUID userId, String status, UUID competitorId, SortBy sortBy, int offset,
+    /**
+     * The products a user tracks, optionally only one status or one competitor store, one page of them.
+     * {@code offset} is a long (PostgreSQL's OFFSET is a bigint): a page far past the end is empty, not an overflow.
+     */
+    public Uni<List<Product>> trackedBy(UUID userId, String status, UUID competitorId, SortBy sortBy, long offset,
             int limit) {
         String sql = "SELECT p.* FROM products p JOIN tracking t ON t.product_id = p.id WHERE t.user_id = :user"
                 + filters(status, competitorId) + " ORDER BY " + sortBy.sql + ", p.id LIMIT :limit OFFSET :offset";

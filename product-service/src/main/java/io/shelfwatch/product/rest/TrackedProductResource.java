@@ -75,7 +75,8 @@ public class TrackedProductResource {
             int offset = skip != null ? skip : 0;
             return queries.tracked(caller(), status, order, offset, size, offset / size + 1);
         }
-        return queries.tracked(caller(), status, order, (page - 1) * perPage, perPage, page);
+        // As a long: page may be as large as an int goes, and a page past the end is just empty.
+        return queries.tracked(caller(), status, order, (page - 1L) * perPage, perPage, page);
     }
 
     @GET

@@ -39,7 +39,7 @@ public class ProductQueryService {
         this.competitors = competitors;
     }
 
-    public Uni<PageView<TrackedProduct>> tracked(UUID userId, String status, SortBy sortBy, int offset, int limit,
+    public Uni<PageView<TrackedProduct>> tracked(UUID userId, String status, SortBy sortBy, long offset, int limit,
             int page) {
         return tracking.trackedBy(userId, status, null, sortBy, offset, limit)
                 .flatMap(rows -> tracking.countTrackedBy(userId, status, null)

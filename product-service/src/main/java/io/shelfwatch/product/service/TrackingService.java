@@ -13,6 +13,7 @@ import io.shelfwatch.product.repository.AccountRepository;
 import io.shelfwatch.product.repository.CompetitorRepository;
 import io.shelfwatch.product.repository.ProductRepository;
 import io.shelfwatch.product.repository.TrackingRepository;
+import io.shelfwatch.product.repository.WatchlistRepository;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,15 +31,17 @@ public class TrackingService {
 
     private final ProductRepository products;
     private final TrackingRepository tracking;
+    private final WatchlistRepository watchlist;
     private final AccountRepository accounts;
     private final CompetitorRepository competitors;
     private final ProductEvents events;
     private final ProductConfig config;
 
-    public TrackingService(ProductRepository products, TrackingRepository tracking, AccountRepository accounts,
-            CompetitorRepository competitors, ProductEvents events, ProductConfig config) {
+    public TrackingService(ProductRepository products, TrackingRepository tracking, WatchlistRepository watchlist,
+            AccountRepository accounts, CompetitorRepository competitors, ProductEvents events, ProductConfig config) {
         this.products = products;
         this.tracking = tracking;
+        this.watchlist = watchlist;
         this.accounts = accounts;
         this.competitors = competitors;
         this.events = events;
@@ -130,21 +133,34 @@ public class TrackingService {
                 .getSingleResult()).replaceWithVoid();
     }
 
-    /** Ends the caller's tracking; a product the caller does not track is not found. */
+    /**
+     * Ends the caller's tracking; a product the caller does not track is not found. Doc C's DELETE
+     * removes a product "and all its associated data": for the caller, that is their watchlist entry
+     * too, so the product leaves their profile and its live pushes to them stop.
+     */
     @WithTransaction
     public Uni<Void> untrack(UUID userId, UUID productId) {
         return tracking.untrack(userId, productId).flatMap(removed -> {
             if (!removed) {
                 return Uni.createFrom().failure(new NotFoundException(NOT_FOUND));
             }
-            return products.findById(productId).flatMap(product -> announce(product, userId));
+            return watchlist.remove(userId, productId)
+                    .flatMap(unwatched -> products.findById(productId))
+                    .flatMap(product -> announce(product, userId));
         });
     }
 
-    /** A competitor deleted: its products' tracking goes, and fetching them stops. Runs in the caller's transaction. */
+    /**
+     * A competitor deleted: its products' tracking goes, and fetching them stops. A store product is
+     * seen only by those tracking it, so the watchlist entries of those who no longer do go too
+     * (as on untrack). Runs in the caller's transaction.
+     */
     public Uni<Void> endStoreTracking(UUID competitorId) {
         String rows = " FROM tracking t USING products p WHERE t.product_id = p.id AND p.competitor_id = :competitor"
                 + " AND t.via = 'competitor'";
+        String unseenWatched = "DELETE FROM watchlist w USING products p WHERE w.product_id = p.id"
+                + " AND p.competitor_id = :competitor"
+                + " AND NOT EXISTS (SELECT 1 FROM tracking t WHERE t.user_id = w.user_id AND t.product_id = w.product_id)";
         return Panache.getSession().flatMap(session -> session.createNativeQuery(
                 "SELECT t.user_id, t.product_id FROM tracking t JOIN products p ON t.product_id = p.id"
                         + " WHERE p.competitor_id = :competitor AND t.via = 'competitor'", Object[].class)
@@ -152,7 +168,9 @@ public class TrackingService {
                 .getResultList()
                 .flatMap(ended -> session.createNativeQuery("DELETE" + rows)
                         .setParameter("competitor", competitorId).executeUpdate()
-                        .flatMap(deleted -> announceRemoved(ended))));
+                        .flatMap(deleted -> session.createNativeQuery(unseenWatched)
+                                .setParameter("competitor", competitorId).executeUpdate())
+                        .flatMap(unwatched -> announceRemoved(ended))));
     }
 
     /** A user deleted: their tracking and watchlist go. Runs in the caller's transaction. */

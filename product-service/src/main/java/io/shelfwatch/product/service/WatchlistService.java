@@ -14,7 +14,8 @@ import jakarta.ws.rs.NotFoundException;
 
 /**
  * Doc C's watchlist. A user may watch a product they can see: one they track, or doc A's
- * ASIN market data; any other product is not found.
+ * ASIN market data; any other product is not found. Untracking a product takes it off the
+ * caller's watchlist too (TrackingService.untrack).
  */
 @ApplicationScoped
 public class WatchlistService {
@@ -38,9 +39,15 @@ public class WatchlistService {
         return visible(userId, productId).flatMap(product -> watchlist.add(userId, product.id)).replaceWithVoid();
     }
 
+    /**
+     * The caller's own entry always goes, whatever became of the product since it was added (the
+     * entry is the caller's, so removing it shows nothing of anyone else's). Without an entry,
+     * removing is harmless for a product the caller can see and not found otherwise.
+     */
     @WithTransaction
     public Uni<Void> remove(UUID userId, UUID productId) {
-        return visible(userId, productId).flatMap(product -> watchlist.remove(userId, product.id)).replaceWithVoid();
+        return watchlist.remove(userId, productId).flatMap(removed -> removed > 0 ? Uni.createFrom().voidItem()
+                : visible(userId, productId).replaceWithVoid());
     }
 
     private Uni<Product> visible(UUID userId, UUID productId) {

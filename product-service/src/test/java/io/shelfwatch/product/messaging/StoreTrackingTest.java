@@ -158,10 +158,15 @@ class StoreTrackingTest {
             sendCompetitor(kafka, competitorId, competitorState(competitorId, owner, false));
             await().atMost(Duration.ofSeconds(30)).until(() -> tracked(owner).getInt("total") == 1);
             assertEquals(key, tracked(owner).getString("items[0].product_key"));
+            given().auth().oauth2(token(owner)).post("/api/v1/users/me/watchlist/"
+                    + tracked(owner).getString("items[0].id")).then().statusCode(200);
 
             kafka.produceStrings().fromRecords(new ProducerRecord<String, String>(Kafka.topic("competitors"),
                     competitorId.toString(), null)).awaitCompletion();
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> tracked(owner).getInt("total") == 0);
+        // A store product is seen only while tracked: it leaves the watchlist with the tracking.
+        given().auth().oauth2(token(owner)).get("/api/v1/users/me").then().statusCode(200)
+                .body("watchlist", org.hamcrest.Matchers.empty());
     }
 }

@@ -3,6 +3,7 @@ package io.shelfwatch.product.rest;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
@@ -35,6 +36,7 @@ import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.shelfwatch.product.mapping.ProductViews.AsinProduct;
+import io.shelfwatch.product.repository.ProductRepository;
 import io.shelfwatch.product.service.ProductCache;
 import io.shelfwatch.product.support.Kafka;
 import io.shelfwatch.product.support.PriceUpdates;
@@ -53,6 +55,9 @@ class AsinProductResourceTest {
 
     @Inject
     MeterRegistry meters;
+
+    @Inject
+    ProductRepository products;
 
     @TestHTTPResource("/v1/products/")
     URL productsUrl;
@@ -245,5 +250,55 @@ class AsinProductResourceTest {
         }
         given().auth().oauth2(TOKEN).queryParam("per_page", 101).get("/v1/products/").then().statusCode(422)
                 .body("detail[0].loc", contains("query", "per_page"));
+    }
+
+    @Test
+    void theListHoldsTheDefaultMarketplacesProductsOnlyAsTheLookupsDo() {
+        String everywhere = PriceUpdates.randomAsin();
+        String ukOnly = PriceUpdates.randomAsin();
+        String uk = "A1F83G8C2ARO7P";
+        try (KafkaCompanion kafka = Kafka.companion()) {
+            for (String asin : List.of(everywhere, ukOnly)) {
+                PriceUpdates.send(kafka, "asin:" + uk + ":" + asin, PriceUpdates.forMarketplace(UUID.randomUUID(), uk,
+                        asin, "UK " + asin, new BigDecimal("3.50"), Instant.now()));
+            }
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> inCatalog("asin:" + uk + ":" + everywhere)
+                && inCatalog("asin:" + uk + ":" + ukOnly));
+        catalogued(everywhere, "US " + everywhere, "4.99");
+
+        JsonPath list = given().auth().oauth2(TOKEN).queryParam("per_page", 100).get("/v1/products/").then()
+                .statusCode(200).extract().jsonPath();
+        List<String> listed = list.getList("items.asin");
+        assertEquals(1, listed.stream().filter(everywhere::equals).count(), "one row for the ASIN: " + listed);
+        assertEquals("US " + everywhere, list.getString("items.find { it.asin == '" + everywhere + "' }.title"));
+        assertTrue(!listed.contains(ukOnly), "another marketplace's product is not listed: " + listed);
+        // Everything listed opens.
+        given().auth().oauth2(TOKEN).contentType(ContentType.JSON).body(Map.of("asins", listed.subList(0,
+                Math.min(50, listed.size())))).post("/v1/products/batch").then().statusCode(200)
+                .body("total_failed", equalTo(0));
+        given().auth().oauth2(TOKEN).get("/v1/products/" + ukOnly).then().statusCode(404);
+    }
+
+    @Test
+    void aPageFarPastTheEndIsEmptyAndANonIntegerPageIs422() {
+        catalogued(PriceUpdates.randomAsin(), "Paged", "2.00");
+        int total = given().auth().oauth2(TOKEN).get("/v1/products/").jsonPath().getInt("total");
+        given().auth().oauth2(TOKEN).queryParam("page", Integer.MAX_VALUE).get("/v1/products/").then()
+                .statusCode(200).body("items", empty()).body("total", equalTo(total))
+                .body("page", equalTo(Integer.MAX_VALUE));
+        for (Map.Entry<String, String> bad : Map.of("per_page", "abc", "page", "1.5").entrySet()) {
+            given().auth().oauth2(TOKEN).queryParam(bad.getKey(), bad.getValue()).get("/v1/products/").then()
+                    .statusCode(422).body("detail[0].loc", contains("query", bad.getKey()))
+                    .body("detail[0].type", equalTo("type_error.integer"));
+        }
+    }
+
+    private boolean inCatalog(String productKey) {
+        try {
+            return VertxContextSupport.subscribeAndAwait(() -> products.findByKey(productKey)) != null;
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -2,6 +2,8 @@ package io.shelfwatch.product.rest;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.math.BigDecimal;
@@ -66,6 +68,11 @@ class CompetitorProductsResourceTest {
                 .body("items[0].price_history[1].price", equalTo(49.99f));
         given().auth().oauth2(ownerToken).queryParam("status", "active").get(path).then().statusCode(200)
                 .body("total", equalTo(0));
+        // A page far past the end is empty with the real total; a page that is not an integer is invalid input.
+        given().auth().oauth2(ownerToken).queryParam("page", Integer.MAX_VALUE).get(path).then().statusCode(200)
+                .body("items", empty()).body("total", equalTo(1));
+        given().auth().oauth2(ownerToken).queryParam("per_page", "x").get(path).then().statusCode(422)
+                .body("detail[0].loc", contains("query", "per_page"));
 
         given().auth().oauth2(TrackedProductResourceTest.token(UUID.randomUUID())).get(path).then().statusCode(404);
         given().auth().oauth2(ownerToken).get("/api/v1/competitors/not-a-uuid/products").then().statusCode(400);

@@ -1,6 +1,7 @@
 package io.shelfwatch.product.rest;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
@@ -60,5 +61,17 @@ class SaleResourceTest {
         given().auth().oauth2(ADMIN).delete("/api/v1/sales/" + id).then().statusCode(204);
         given().auth().oauth2(ADMIN).delete("/api/v1/sales/" + id).then().statusCode(404);
         given().auth().oauth2(ADMIN).delete("/api/v1/sales/not-a-uuid").then().statusCode(400);
+    }
+
+    @Test
+    void aNulCharacterInAStringIs422AtItsFieldAndNothingIsWritten() {
+        Instant now = Instant.now();
+        String title = "Nul " + UUID.randomUUID() + "\u0000sale";
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON)
+                .body(sale(title, now.minusSeconds(3600), now.plusSeconds(3600)))
+                .post("/api/v1/sales/").then().statusCode(422)
+                .body("detail[0].loc", contains("body", "title"));
+        given().auth().oauth2(USER).get("/api/v1/sales/").then().statusCode(200)
+                .body("title", not(hasItem(title)));
     }
 }

@@ -165,6 +165,38 @@ class TrackedProductResourceTest {
     }
 
     @Test
+    void aPageFarPastTheEndIsEmptyWithTheRealTotal() {
+        UUID user = UUID.randomUUID();
+        track(user, "https://shop.example.com/far/" + UUID.randomUUID());
+        // The offset (page - 1) * per_page no longer fits an int from these on.
+        for (Map<String, Integer> query : List.of(Map.of("page", Integer.MAX_VALUE),
+                Map.of("page", 107374184, "per_page", 20), Map.of("page", 200000000))) {
+            given().auth().oauth2(token(user)).queryParams(query).get("/api/v1/products/").then().statusCode(200)
+                    .body("items", empty()).body("total", equalTo(1)).body("page", equalTo(query.get("page")));
+        }
+    }
+
+    @Test
+    void aPagingParameterThatIsNotAnIntegerIs422AtThatParameter() {
+        UUID user = UUID.randomUUID();
+        Map<String, String> cases = Map.of("limit", "abc", "skip", "abc", "page", "abc", "per_page", "x");
+        cases.forEach((name, value) -> given().auth().oauth2(token(user)).queryParam(name, value)
+                .get("/api/v1/products/").then().statusCode(422)
+                .body("detail", hasSize(1))
+                .body("detail[0].loc", contains("query", name))
+                .body("detail[0].msg", equalTo("value is not a valid integer"))
+                .body("detail[0].type", equalTo("type_error.integer")));
+        // Not integers either: a fraction, and a number beyond an int.
+        given().auth().oauth2(token(user)).queryParam("limit", "1.5").get("/api/v1/products").then().statusCode(422)
+                .body("detail[0].loc", contains("query", "limit"));
+        given().auth().oauth2(token(user)).queryParam("page", "2147483648").get("/api/v1/products").then()
+                .statusCode(422).body("detail[0].loc", contains("query", "page"));
+        // A path that does not exist is still a 404.
+        given().auth().oauth2(token(user)).queryParam("page", "abc").get("/api/v1/no-such-list").then()
+                .statusCode(404).body("detail", equalTo("Not Found"));
+    }
+
+    @Test
     void aMalformedIdIs400AndAnUnseenOneIs404() {
         UUID user = UUID.randomUUID();
         given().auth().oauth2(token(user)).get("/api/v1/products/not-a-uuid").then().statusCode(400);

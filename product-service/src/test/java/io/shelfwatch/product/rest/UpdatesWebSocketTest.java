@@ -206,6 +206,31 @@ class UpdatesWebSocketTest {
     }
 
     @Test
+    void untrackingAWatchedProductEndsItsPushes() {
+        UUID alice = UUID.randomUUID();
+        String dropped = "https://shop.example.com/untracked/" + UUID.randomUUID();
+        String kept = "https://shop.example.com/kept/" + UUID.randomUUID();
+        String droppedId = TrackedProductResourceTest.track(alice, dropped).getString("id");
+        String keptId = TrackedProductResourceTest.track(alice, kept).getString("id");
+        String token = TrackedProductResourceTest.token(alice);
+        given().auth().oauth2(token).post("/api/v1/users/me/watchlist/" + droppedId).then().statusCode(200);
+        given().auth().oauth2(token).delete("/api/v1/products/" + droppedId).then().statusCode(204);
+
+        try (LiveClient aliceWs = LiveClient.withHeader(root, token); KafkaCompanion kafka = Kafka.companion()) {
+            Instant now = Instant.now();
+            // Both under the dropped product's key, so on one partition and routed in this order: once the
+            // second has reached Alice, the first would have reached her before it.
+            PriceUpdates.send(kafka, "url:" + dropped, PriceUpdates.forUrl(UUID.randomUUID(), "url:" + dropped,
+                    dropped, new BigDecimal("12.00"), now));
+            PriceUpdates.send(kafka, "url:" + dropped, PriceUpdates.forUrl(UUID.randomUUID(), "url:" + kept, kept,
+                    new BigDecimal("13.00"), now));
+            await().atMost(Duration.ofSeconds(30)).until(() -> !aliceWs.messages.isEmpty());
+            assertEquals(keptId, only(aliceWs, "price_update").getString("data.product_id"));
+            assertEquals(1, aliceWs.messages.size(), () -> "Alice got " + aliceWs.messages);
+        }
+    }
+
+    @Test
     void anAlertThatCanNeverBeProcessedGoesToTheDeadLetterTopic() {
         String key = "asin:" + PriceUpdates.randomAsin();
         String poison = "{\"event_id\":\"" + UUID.randomUUID() + "\",\"type\":\"alert_raised\",\"data\":{}}";

@@ -29,6 +29,13 @@ public final class PriceUpdates {
                 "null", "active", title, price, observedAt);
     }
 
+    /** An Amazon product of a marketplace other than the default one: `asin:{marketplace_id}:{ASIN}`. */
+    public static String forMarketplace(UUID eventId, String marketplaceId, String asin, String title, BigDecimal price,
+            Instant observedAt) {
+        return record(eventId, "asin:" + marketplaceId + ":" + asin, "\"" + asin + "\"",
+                "\"https://www.amazon.co.uk/dp/" + asin + "\"", "null", "active", title, price, observedAt);
+    }
+
     public static String forStore(UUID eventId, UUID competitorId, String handle, String status, String title,
             BigDecimal price, Instant observedAt) {
         return record(eventId, "store:" + competitorId + ":" + handle, "null",
