@@ -5,7 +5,6 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
-import static org.hamcrest.Matchers.isA;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -101,7 +100,7 @@ class CompetitorResourceTest {
                 .then().statusCode(422).body("detail[0].loc", contains("query", "page"));
         // A path that does not exist is still a 404.
         given().auth().oauth2(token).queryParam("page", "abc").get("/api/v1/competitors/" + UUID.randomUUID() + "/x")
-                .then().statusCode(404).body("detail", isA(String.class));
+                .then().statusCode(404).body("detail", equalTo("Not Found"));
     }
 
     @Test

@@ -41,6 +41,8 @@ import jakarta.ws.rs.core.UriInfo;
 public class ErrorMappers {
 
     private static final Logger LOG = Logger.getLogger(ErrorMappers.class);
+    /** RESTEasy Reactive's message when a path matches a resource class but none of its methods. */
+    private static final String NO_METHOD = "Unable to find matching target resource method";
     private static final Set<Class<?>> INTEGER_TYPES = Set.of(int.class, Integer.class, long.class, Long.class);
 
     @ServerExceptionMapper
@@ -104,7 +106,9 @@ public class ErrorMappers {
         int status = original.getStatus();
         String message = e.getMessage();
         // JAX-RS's own messages ("HTTP 404 Not Found") become the plain reason ("Not Found").
+        // So does the router's own text for a path under a resource's prefix that no method serves.
         String detail = message == null || message.isBlank() || message.startsWith("HTTP " + status)
+                || NO_METHOD.equals(message)
                 ? original.getStatusInfo().getReasonPhrase()
                 : message;
         Response shaped = ErrorShapes.error(path(uri), status, detail);
