@@ -16,7 +16,7 @@ public class AlertHistoryRepository implements PanacheRepositoryBase<AlertHistor
     private static final Sort NEWEST_FIRST = Sort.descending("triggeredAt").and("id");
 
     public Uni<List<AlertHistoryEntry>> pageOfRule(UUID ruleId, int page, int perPage) {
-        return find("ruleId", NEWEST_FIRST, ruleId).page(page - 1, perPage).list();
+        return PageWindow.list(find("ruleId", NEWEST_FIRST, ruleId), page, perPage);
     }
 
     public Uni<Long> countOfRule(UUID ruleId) {
@@ -24,7 +24,7 @@ public class AlertHistoryRepository implements PanacheRepositoryBase<AlertHistor
     }
 
     public Uni<List<AlertHistoryEntry>> pageOfUser(UUID userId, int page, int perPage) {
-        return find("userId", NEWEST_FIRST, userId).page(page - 1, perPage).list();
+        return PageWindow.list(find("userId", NEWEST_FIRST, userId), page, perPage);
     }
 
     public Uni<Long> countOfUser(UUID userId) {

@@ -54,7 +54,7 @@ public class AlertRuleRepository implements PanacheRepositoryBase<AlertRule, UUI
     }
 
     public Uni<List<AlertRule>> pageOf(UUID userId, Boolean active, int page, int perPage) {
-        return query(userId, active).page(page - 1, perPage).list();
+        return PageWindow.list(query(userId, active), page, perPage);
     }
 
     public Uni<Long> countOf(UUID userId, Boolean active) {

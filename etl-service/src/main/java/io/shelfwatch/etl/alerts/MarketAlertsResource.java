@@ -17,6 +17,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 import io.quarkus.security.Authenticated;
 import io.shelfwatch.etl.ingest.ProductKeys;
+import io.shelfwatch.etl.rest.InputPatterns;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
@@ -77,7 +78,8 @@ public class MarketAlertsResource {
     @RolesAllowed("admin")
     public Uni<PriceAlertResponse> resolve(
             @RestPath("alert_id") @Pattern(regexp = UUID_PATTERN, message = "must be a UUID") String alertId,
-            @RestQuery("resolved_by") @Size(max = 200) String resolvedBy) {
+            @RestQuery("resolved_by") @Size(max = 200)
+            @Pattern(regexp = InputPatterns.NO_NUL, message = InputPatterns.NO_NUL_MESSAGE) String resolvedBy) {
         return service.resolve(UUID.fromString(alertId), resolvedBy).map(alert -> {
             if (alert == null) {
                 throw new NotFoundException("Alert not found");

@@ -31,7 +31,9 @@ public class AnalyticsReadRepository {
     public record PeriodTotals(String asin, LocalDate start, LocalDate end, Totals totals) {
     }
 
-    public record QueryTotals(LocalDate bucket, String searchQuery, long impressions, long clicks, long purchases) {
+    /** A query's sums in a bucket; `periodDays` is the length of the reporting period they were reported for. */
+    public record QueryTotals(LocalDate bucket, int periodDays, String searchQuery, long impressions, long clicks,
+            long purchases) {
     }
 
     private static final String SUMS = "sum(impressions) AS i, sum(query_impressions) AS qi, sum(clicks) AS c,"
@@ -119,9 +121,9 @@ public class AnalyticsReadRepository {
         }
         String bucket = monthly ? "CAST(date_trunc('month', period_start) AS date)" : "period_start";
         return pool.preparedQuery("""
-                SELECT bucket, search_query, i, c, p FROM (
+                SELECT bucket, days, search_query, i, c, p FROM (
                     SELECT %s AS bucket, search_query, sum(asin_impressions) AS i, sum(asin_clicks) AS c,
-                        sum(asin_purchases) AS p,
+                        sum(asin_purchases) AS p, max(period_end - period_start) + 1 AS days,
                         row_number() OVER (PARTITION BY %s ORDER BY sum(asin_purchases) DESC, sum(asin_clicks) DESC,
                             sum(asin_impressions) DESC, search_query) AS rank
                     FROM sqp_query_performance
@@ -132,7 +134,7 @@ public class AnalyticsReadRepository {
                 .execute(Tuple.of(brandId, asin, period, start, end, perBucket))
                 .map(rows -> {
                     List<QueryTotals> out = new ArrayList<>();
-                    rows.forEach(row -> out.add(new QueryTotals(row.getLocalDate("bucket"), row.getString("search_query"),
+                    rows.forEach(row -> out.add(new QueryTotals(row.getLocalDate("bucket"), row.getInteger("days"), row.getString("search_query"),
                             row.getLong("i"), row.getLong("c"), row.getLong("p"))));
                     return out;
                 });

@@ -42,7 +42,9 @@ public class BrandAnalyticsResource {
                     + " `Vary: Authorization` and an ETag (304 on `If-None-Match`) instead of `public`. A reporting"
                     + " period counts when it lies entirely inside the date range. The list holds every ASIN with"
                     + " data in the range or in the comparison range. `segmentType` (weekly | monthly) picks the"
-                    + " segments of `includeSegments`; by default weekly up to 92 days, monthly beyond."
+                    + " segments of `includeSegments`; by default weekly up to 92 days, monthly beyond. A reporting"
+                    + " period longer than a segment (a MONTH report in weekly segments) is spread evenly over its"
+                    + " days, and those segments say `hasDetailedData: false`."
                     + " productTitle is the title the pipeline knows for the ASIN, else the ASIN.")
     public Uni<Response> products(@RestPath String brandId,
             @RestQuery String startDate, @RestQuery String endDate,
@@ -89,8 +91,9 @@ public class BrandAnalyticsResource {
     @Operation(summary = "One product's metrics per date segment, with its top search queries",
             description = "Doc D's segment data API. segmentType: weekly (Amazon's Sunday-Saturday reporting weeks"
                     + " inside the range, up to 52), monthly (calendar months clipped to the range, up to 12) or"
-                    + " daily (up to 92 days; Amazon reports weeks at the finest, so a day's numbers are its week's"
-                    + " spread evenly over the week's days). The comparison of the n-th segment is the n-th segment"
+                    + " daily (up to 92 days). Amazon reports weeks at the finest: a reporting period longer than"
+                    + " a segment (a week in days, a month in weeks) is spread evenly over its days, top queries"
+                    + " included. The comparison of the n-th segment is the n-th segment"
                     + " of the comparison range. Same metric definitions and deviations as the product list.")
     public Uni<Response> segments(@RestPath String brandId, @RestPath String asin,
             @RestQuery String startDate, @RestQuery String endDate, @RestQuery String segmentType,

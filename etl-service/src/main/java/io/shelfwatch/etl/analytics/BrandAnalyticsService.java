@@ -102,8 +102,9 @@ public class BrandAnalyticsService {
                         current != null ? current.currency() : previous.currency()));
             }
             items.sort(order(q.sortBy(), q.descending()));
+            // In long: an offset near Integer.MAX_VALUE plus the limit would overflow into a negative end.
             List<Item> page = items.subList(Math.min(q.offset(), items.size()),
-                    Math.min(items.size(), q.offset() + q.limit()));
+                    (int) Math.min(items.size(), (long) q.offset() + q.limit()));
             Uni<Map<String, String>> pageTitles = q.sortBy().equals("title") ? Uni.createFrom().item(titles)
                     : reads.titles(page.stream().map(Item::asin).toList());
             return Uni.combine().all().unis(pageTitles, summaries(brand.id(), q, period, page)).asTuple()
@@ -130,7 +131,7 @@ public class BrandAnalyticsService {
                         Totals.ratio(total.purchases(), market.queryPurchases())));
         return new BrandProductsResponse(brand.id().toString(), brand.name(), DateRangeView.of(q.range()),
                 DateRangeView.of(q.comparison()), products, items.size(),
-                new Pagination(q.limit(), q.offset(), q.offset() + page.size() < items.size()), aggregated);
+                new Pagination(q.limit(), q.offset(), (long) q.offset() + page.size() < items.size()), aggregated);
     }
 
     /** The type of segment a product list shows: as asked, or weekly up to a quarter and monthly beyond. */
@@ -154,17 +155,21 @@ public class BrandAnalyticsService {
                 .map(periods -> {
                     Map<String, List<SegmentSummary>> out = new java.util.HashMap<>();
                     for (String asin : asins) {
-                        Totals[] sums = bucket(segments, type, periods.stream().filter(p -> p.asin().equals(asin)).toList());
-                        boolean[] data = new boolean[segments.size()];
-                        periods.stream().filter(p -> p.asin().equals(asin)).forEach(p -> forDays(segments, type, p,
-                                (index, share) -> data[index] = true));
+                        List<PeriodTotals> own = periods.stream().filter(p -> p.asin().equals(asin)).toList();
+                        Totals[] sums = bucket(segments, type, own);
+                        // Detailed data: figures reported for the segment itself (or finer), not an even share
+                        // of a longer period (a month's report spread over its weeks cannot be expanded).
+                        boolean[] detailed = new boolean[segments.size()];
+                        own.stream().filter(p -> !type.spreads(days(p.start(), p.end())))
+                                .forEach(p -> place(segments, type, p.start(), p.end(), p.totals(),
+                                        (index, share) -> detailed[index] = true));
                         List<SegmentSummary> summaries = new ArrayList<>();
                         for (int i = 0; i < segments.size(); i++) {
                             Segments.Segment s = segments.get(i);
                             Totals t = sums[i];
                             summaries.add(new SegmentSummary(type.wire, s.label(), s.start().toString(),
                                     s.end().toString(), t.impressions(), t.clicks(), t.cartAdds(), t.purchases(),
-                                    t.revenueRounded(), data[i]));
+                                    t.revenueRounded(), detailed[i]));
                         }
                         out.put(asin, summaries);
                     }
@@ -214,59 +219,65 @@ public class BrandAnalyticsService {
                         q.type() == Segments.Type.MONTHLY, TOP_QUERIES));
     }
 
-    /** Sums periods into segments: whole periods by their first day, or spread over their days for daily segments. */
+    /** Sums periods into segments (see {@link #place}). */
     private static Totals[] bucket(List<Segments.Segment> segments, Segments.Type type, List<PeriodTotals> periods) {
         Totals[] sums = new Totals[segments.size()];
         java.util.Arrays.fill(sums, Totals.ZERO);
         for (PeriodTotals p : periods) {
-            forDays(segments, type, p, (index, share) -> sums[index] = sums[index].plus(share));
+            place(segments, type, p.start(), p.end(), p.totals(), (index, share) -> sums[index] = sums[index].plus(share));
         }
         return sums;
     }
 
-    private static void forDays(List<Segments.Segment> segments, Segments.Type type, PeriodTotals p,
-            BiConsumer<Integer, Totals> into) {
-        if (type != Segments.Type.DAILY) {
-            int index = Segments.indexOf(segments, p.start());
+    /**
+     * Gives a period's figures to the segments: whole to the segment of its first day when the period is
+     * no longer than a segment; otherwise spread evenly over its days, each day's share to the segment
+     * that day falls in (a month's report over its weeks, a week's over its days), so the segments add
+     * up to the totals wherever they cover the period's days.
+     */
+    private static void place(List<Segments.Segment> segments, Segments.Type type, LocalDate start, LocalDate end,
+            Totals totals, BiConsumer<Integer, Totals> into) {
+        int days = days(start, end);
+        if (!type.spreads(days)) {
+            int index = Segments.indexOf(segments, start);
             if (index >= 0) {
-                into.accept(index, p.totals());
+                into.accept(index, totals);
             }
             return;
         }
-        int days = (int) ChronoUnit.DAYS.between(p.start(), p.end()) + 1;
         for (int d = 0; d < days; d++) {
-            int index = Segments.indexOf(segments, p.start().plusDays(d));
+            int index = Segments.indexOf(segments, start.plusDays(d));
             if (index >= 0) {
-                into.accept(index, p.totals().day(d, days));
+                into.accept(index, totals.day(d, days));
             }
         }
     }
 
+    private static int days(LocalDate start, LocalDate end) {
+        return (int) ChronoUnit.DAYS.between(start, end) + 1;
+    }
+
+    /** Each segment's best queries: the queries' sums placed like the periods', then ranked per segment. */
     private static List<List<SegmentQuery>> topBySegment(List<Segments.Segment> segments, Segments.Type type,
             DateRange range, List<QueryTotals> queries) {
-        List<List<SegmentQuery>> out = new ArrayList<>();
-        segments.forEach(s -> out.add(new ArrayList<>()));
+        List<Map<String, Totals>> sums = new ArrayList<>();
+        segments.forEach(s -> sums.add(new java.util.LinkedHashMap<>()));
         for (QueryTotals query : queries) {
             // Monthly buckets are month starts, which may lie before the range's first day.
-            LocalDate bucket = query.bucket().isBefore(range.start()) ? range.start() : query.bucket();
-            if (type != Segments.Type.DAILY) {
-                int index = Segments.indexOf(segments, bucket);
-                if (index >= 0) {
-                    out.get(index).add(view(query.searchQuery(), query.impressions(), query.clicks(), query.purchases()));
-                }
-                continue;
-            }
-            // Daily: the week's best queries, their counts spread like the week's (7 days).
-            for (int d = 0; d < 7; d++) {
-                int index = Segments.indexOf(segments, query.bucket().plusDays(d));
-                if (index >= 0) {
-                    Totals day = new Totals(query.impressions(), 0, query.clicks(), 0, 0, 0, query.purchases(), 0,
-                            java.math.BigDecimal.ZERO).day(d, 7);
-                    out.get(index).add(view(query.searchQuery(), day.impressions(), day.clicks(), day.purchases()));
-                }
-            }
+            LocalDate start = query.bucket().isBefore(range.start()) ? range.start() : query.bucket();
+            Totals counts = new Totals(query.impressions(), 0, query.clicks(), 0, 0, 0, query.purchases(), 0,
+                    java.math.BigDecimal.ZERO);
+            place(segments, type, start, query.bucket().plusDays(query.periodDays() - 1L), counts,
+                    (index, share) -> sums.get(index).merge(query.searchQuery(), share, Totals::plus));
         }
-        return out;
+        Comparator<Map.Entry<String, Totals>> best = Comparator
+                .comparingLong((Map.Entry<String, Totals> e) -> e.getValue().purchases()).reversed()
+                .thenComparing(Comparator.comparingLong((Map.Entry<String, Totals> e) -> e.getValue().clicks()).reversed())
+                .thenComparing(Comparator.comparingLong((Map.Entry<String, Totals> e) -> e.getValue().impressions()).reversed())
+                .thenComparing(Map.Entry::getKey);
+        return sums.stream().map(bySegment -> bySegment.entrySet().stream().sorted(best).limit(TOP_QUERIES)
+                .map(e -> view(e.getKey(), e.getValue().impressions(), e.getValue().clicks(), e.getValue().purchases()))
+                .toList()).toList();
     }
 
     private static SegmentQuery view(String query, long impressions, long clicks, long purchases) {

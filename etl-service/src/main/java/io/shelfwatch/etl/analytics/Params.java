@@ -59,13 +59,16 @@ final class Params {
         return null;
     }
 
-    /** A range of two dates in order; when optional, both or neither. */
+    /**
+     * A range of two dates in order; when optional, both or neither. A date given but malformed has
+     * its own error already: it is not reported a second time as missing from the pair.
+     */
     DateRange range(String startName, LocalDate start, String endName, LocalDate end, boolean required) {
         if (start == null && end == null) {
             return null;
         }
         if (start == null || end == null) {
-            if (!required) {
+            if (!required && !reported(start == null ? startName : endName)) {
                 add(start == null ? startName : endName, "required together with " + (start == null ? endName : startName),
                         "value_error.missing");
             }
@@ -119,6 +122,10 @@ final class Params {
             return fallback;
         }
         return text;
+    }
+
+    private boolean reported(String name) {
+        return errors.stream().anyMatch(e -> e.loc().equals(List.of("query", name)));
     }
 
     void add(String name, String message, String type) {

@@ -13,20 +13,32 @@ import java.util.Locale;
 /**
  * The date segments of a range. Weekly segments are Amazon's reporting weeks (Sunday to Saturday)
  * that lie inside the range; monthly ones are calendar months clipped to the range; daily ones each
- * day. A reporting period belongs to the segment its first day falls in.
+ * day. A reporting period no longer than a segment belongs to the segment its first day falls in; a
+ * longer one (Amazon reports months and quarters too) is spread evenly over its days.
  */
 public final class Segments {
 
     public enum Type {
-        WEEKLY("weekly", 52), MONTHLY("monthly", 12), DAILY("daily", 92);
+        WEEKLY("weekly", 52, 7), MONTHLY("monthly", 12, 31), DAILY("daily", 92, 1);
 
         public final String wire;
         /** Doc D limits segment data to 52 weeks or 12 months; days are limited to a quarter. */
         public final int max;
+        /** The most days one segment spans. */
+        final int days;
 
-        Type(String wire, int max) {
+        Type(String wire, int max, int days) {
             this.wire = wire;
             this.max = max;
+            this.days = days;
+        }
+
+        /**
+         * Whether a reporting period this many days long is longer than a segment (a month in weeks, a
+         * quarter in months, a week in days): its figures cannot be given to one segment and are spread.
+         */
+        public boolean spreads(long periodDays) {
+            return periodDays > days;
         }
 
         public static Type of(String wire) {

@@ -95,7 +95,13 @@ public class SqpReportReader {
             throw new InvalidReportException(errors);
         }
         try {
-            return flatten(json.readTree(document), sha256(document.getBytes(StandardCharsets.UTF_8)));
+            JsonNode root = json.readTree(document);
+            List<Object> nul = nulAt(root, new ArrayList<>(List.of("body")));
+            if (nul != null) {
+                // PostgreSQL cannot store NUL in text; no query, ASIN or code of a real report holds one.
+                throw invalid(nul, "must not contain the NUL character (\\u0000)");
+            }
+            return flatten(root, sha256(document.getBytes(StandardCharsets.UTF_8)));
         } catch (JsonProcessingException e) {
             throw invalid(List.of("body"), "invalid JSON");
         }
@@ -200,6 +206,28 @@ public class SqpReportReader {
             throw new InvalidReportException(errors);
         }
         return new SqpReport(period, start, end, marketplace, List.copyOf(asins), List.copyOf(rows.values()), sha256);
+    }
+
+    /** Where the first text holding U+0000 is, or null. */
+    private static List<Object> nulAt(JsonNode node, List<Object> at) {
+        if (node.isTextual()) {
+            return node.textValue().indexOf('\u0000') >= 0 ? at : null;
+        }
+        for (int i = 0; node.isArray() && i < node.size(); i++) {
+            List<Object> found = nulAt(node.get(i), append(at, i));
+            if (found != null) {
+                return found;
+            }
+        }
+        for (var fields = node.fields(); node.isObject() && fields.hasNext();) {
+            var field = fields.next();
+            List<Object> found = field.getKey().indexOf('\u0000') >= 0 ? append(at, field.getKey())
+                    : nulAt(field.getValue(), append(at, field.getKey()));
+            if (found != null) {
+                return found;
+            }
+        }
+        return null;
     }
 
     private static LocalDate date(String text, List<Object> loc, List<FieldError> errors) {

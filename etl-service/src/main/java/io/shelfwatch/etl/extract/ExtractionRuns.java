@@ -28,7 +28,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class ExtractionRuns {
 
     private static final Logger LOG = Logger.getLogger(ExtractionRuns.class);
-    private static final int MESSAGE_MAX = 4000;
 
     private final TrackedTargets targets;
     private final ProductPageFetch productPages;
@@ -115,15 +114,15 @@ public class ExtractionRuns {
         int quarantined = log.count(RunLog.QUARANTINED);
         // A run fails when nothing it tried worked; one bad page among many is reported, not fatal.
         boolean failedRun = fetched == 0 && failed > 0;
-        String message = log.summary(MESSAGE_MAX);
+        String message = log.summary();
         LOG.infof("product_sync %s: %d targets, %d fetched, %d failed, %d values quarantined", log.jobId(), targetCount,
                 fetched, failed, quarantined);
         return jobs.finish(log.jobId(), fetched, failed + quarantined, message, failedRun).replaceWithVoid();
     }
 
     private Uni<Void> finishFailed(UUID jobId, Throwable e) {
-        LOG.errorf("product_sync %s failed: %s", jobId, e.toString());
-        return jobs.finish(jobId, 0, 0, "the run failed: " + e.getClass().getSimpleName(), true)
+        LOG.errorf(e, "product_sync %s failed", jobId);
+        return jobs.finish(jobId, 0, 0, "the run failed: internal error (see the service log)", true)
                 .replaceWithVoid();
     }
 }

@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import io.shelfwatch.etl.ingest.RawEventPublisher;
 import io.shelfwatch.etl.ingest.RawProductEvent;
+import io.shelfwatch.etl.pipeline.SnapshotLimits;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -33,6 +34,10 @@ public class ObservationPublisher {
 
     /** Publishes the snapshot (its price withheld when quarantined); answers whether the price went out. */
     public Uni<Boolean> snapshot(RunLog log, Subject subject, ParsedProduct parsed, String pageUrl) {
+        if (parsed.price() != null && !SnapshotLimits.isPrice(parsed.price())) {
+            // A misread page (no consumer could store it): neither published nor remembered as the last price.
+            parsed.withhold(ParsedProduct.PRICE, "out of range");
+        }
         BigDecimal price = parsed.price();
         return priceWatch.judge(subject.productKey(), price).flatMap(verdict -> {
             if (!verdict.publish()) {

@@ -1,9 +1,9 @@
 package io.shelfwatch.etl.extract;
 
 import java.util.Locale;
-import java.util.Map;
 
 import io.shelfwatch.etl.config.EtlConfig;
+import io.shelfwatch.etl.ingest.Marketplaces;
 import io.shelfwatch.etl.extract.ObservationPublisher.Subject;
 import io.shelfwatch.etl.extract.TrackedTargets.ProductTarget;
 import io.smallrye.mutiny.Uni;
@@ -14,16 +14,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class ProductPageFetch {
 
     static final String HTML = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
-
-    // Marketplace id → its Amazon site, for products tracked by ASIN alone.
-    private static final Map<String, String> AMAZON_SITES = Map.ofEntries(
-            Map.entry("ATVPDKIKX0DER", "https://www.amazon.com"), Map.entry("A2EUQ1WTGCTBG2", "https://www.amazon.ca"),
-            Map.entry("A1AM78C64UM0Y8", "https://www.amazon.com.mx"), Map.entry("A2Q3Y263D00KWC", "https://www.amazon.com.br"),
-            Map.entry("A1F83G8C2ARO7P", "https://www.amazon.co.uk"), Map.entry("A1PA6795UKMFR9", "https://www.amazon.de"),
-            Map.entry("A13V1IB3VIYZZH", "https://www.amazon.fr"), Map.entry("APJ6JRA9NG5V4", "https://www.amazon.it"),
-            Map.entry("A1RKKUPIHCS9HS", "https://www.amazon.es"), Map.entry("A1805IZSGTT6HS", "https://www.amazon.nl"),
-            Map.entry("A21TJRUUN4KGV", "https://www.amazon.in"), Map.entry("A1VC38T7YXB528", "https://www.amazon.co.jp"),
-            Map.entry("A39IBJ37TRP1C6", "https://www.amazon.com.au"));
 
     private final PageFetcher fetcher;
     private final ObservationPublisher observations;
@@ -75,8 +65,8 @@ public class ProductPageFetch {
         String key = target.productKey();
         String marketplace = key.startsWith("asin:") && key.split(":").length == 3 ? key.split(":")[1]
                 : etlConfig.defaultMarketplace();
-        String site = config.amazonBaseUrl().orElse(AMAZON_SITES.getOrDefault(marketplace.toUpperCase(Locale.ROOT),
-                "https://www.amazon.com"));
+        String site = config.amazonBaseUrl().orElse(Marketplaces.siteOf(marketplace.toUpperCase(Locale.ROOT))
+                .orElse("https://www.amazon.com"));
         return site.replaceAll("/+$", "") + "/dp/" + target.asin();
     }
 }

@@ -5,9 +5,11 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
+import io.shelfwatch.etl.pipeline.SnapshotLimits;
+
 /**
  * A parsed page as a raw event's `raw_data`: only values the pipeline can read (a currency symbol
- * becomes its ISO code, a rating on another scale is dropped), plus `field_sources`, the parser
+ * becomes its ISO code, a rating on another scale or a price beyond {@link SnapshotLimits} is dropped), plus `field_sources`, the parser
  * each field came from.
  */
 final class RawData {
@@ -38,11 +40,11 @@ final class RawData {
                 String code = value.toString().strip().toUpperCase(Locale.ROOT);
                 yield code.matches("[A-Z]{3}") ? code : Values.currencyOfSymbol(value.toString());
             }
-            case ParsedProduct.RATING -> value instanceof BigDecimal r && r.signum() >= 0
-                    && r.compareTo(BigDecimal.valueOf(5)) <= 0 ? r : null;
+            case ParsedProduct.RATING -> value instanceof BigDecimal r && SnapshotLimits.isRating(r) ? r : null;
             case ParsedProduct.BSR -> value instanceof Integer rank && rank > 0 ? rank : null;
             case ParsedProduct.REVIEWS_COUNT -> value instanceof Integer count && count >= 0 ? count : null;
-            case ParsedProduct.PRICE -> value instanceof BigDecimal p && p.signum() >= 0 ? p : null;
+            // A price beyond what the consumers store is a misread page, not a price: dropped like any unreadable value.
+            case ParsedProduct.PRICE -> value instanceof BigDecimal p && SnapshotLimits.isPrice(p) ? p : null;
             default -> value;
         };
     }

@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.jboss.logging.Logger;
+
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.shelfwatch.etl.extract.ObservationPublisher.Subject;
 import io.shelfwatch.etl.extract.TrackedTargets.StoreTarget;
@@ -32,6 +34,8 @@ import jakarta.enterprise.context.ApplicationScoped;
  */
 @ApplicationScoped
 public class StoreScanner {
+
+    private static final Logger LOG = Logger.getLogger(StoreScanner.class);
 
     public static final String SCANS_TOPIC = "scans";
     public static final String SCAN_FINISHED = "scan_finished";
@@ -63,7 +67,7 @@ public class StoreScanner {
         Uni<StoreListing> listing = Uni.createFrom().deferred(() -> ShopifyCatalog.NAME.equals(
                 store.platform().strip().toLowerCase(Locale.ROOT)) ? shopify.list(store.url()) : pages.list(store.url()))
                 .onFailure().recoverWithItem(e -> new StoreListing(List.of(), e instanceof FetchException
-                        ? e.getMessage() : "the store could not be read: " + e.getClass().getSimpleName()));
+                        ? e.getMessage() : unexpected(store, e)));
         return listing
                 .flatMap(found -> known(store.competitorId())
                         .flatMap(known -> compareAndPublish(log, store, found, known))
@@ -77,6 +81,12 @@ public class StoreScanner {
                     log.failure(target, store.url(), e);
                     return null;
                 });
+    }
+
+    /** A listing that failed for a reason other than the page (a bug): the detail is for the service log. */
+    private static String unexpected(StoreTarget store, Throwable e) {
+        LOG.warnf(e, "store scan of competitor %s failed unexpectedly", store.competitorId());
+        return "the store could not be read (internal error)";
     }
 
     private Uni<Map<String, Known>> known(UUID competitorId) {

@@ -24,7 +24,7 @@ public class IngestResource {
             @NotBlank @Size(max = 100) String source,
             @NotNull @Pattern(regexp = "product_snapshot|product_removed",
                     message = "must be product_snapshot or product_removed") @JsonProperty("event_type") String eventType,
-            @NotNull @JsonProperty("raw_data") Map<String, Object> rawData,
+            @NotNull @ReadableRawData @JsonProperty("raw_data") Map<String, Object> rawData,
             @Size(max = 200) @JsonProperty("job_id") String jobId) {
     }
 

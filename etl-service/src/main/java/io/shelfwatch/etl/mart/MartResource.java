@@ -2,16 +2,15 @@ package io.shelfwatch.etl.mart;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 
 import org.jboss.resteasy.reactive.RestQuery;
 
 import io.shelfwatch.etl.pipeline.JobService;
 import io.shelfwatch.etl.pipeline.JobsResource.JobStatusResponse;
+import io.shelfwatch.etl.rest.CalendarDate;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Pattern;
-import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 
@@ -28,13 +27,9 @@ public class MartResource {
     @POST
     @RolesAllowed("admin")
     public Uni<JobStatusResponse> refresh(@RestQuery("target_date")
-            @Pattern(regexp = "\\d{4}-\\d{2}-\\d{2}", message = "must be a date, YYYY-MM-DD") String targetDate) {
-        LocalDate day;
-        try {
-            day = targetDate == null ? LocalDate.now(ZoneOffset.UTC) : LocalDate.parse(targetDate);
-        } catch (DateTimeParseException e) {
-            throw new ClientErrorException("target_date is not a calendar date", 422);
-        }
+            @Pattern(regexp = "\\d{4}-\\d{2}-\\d{2}", message = "must be a date, YYYY-MM-DD") @CalendarDate
+            String targetDate) {
+        LocalDate day = targetDate == null ? LocalDate.now(ZoneOffset.UTC) : LocalDate.parse(targetDate);
         return jobs.trigger(JobService.MART_REFRESH, day, null, null).map(JobStatusResponse::of);
     }
 }

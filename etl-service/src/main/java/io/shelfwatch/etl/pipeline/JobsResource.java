@@ -2,7 +2,6 @@ package io.shelfwatch.etl.pipeline;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -16,6 +15,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 import io.quarkus.security.Authenticated;
 import io.shelfwatch.etl.pipeline.JobService.JobStatus;
+import io.shelfwatch.etl.rest.CalendarDate;
+import io.shelfwatch.etl.rest.InputPatterns;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -24,7 +25,6 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -42,7 +42,7 @@ public class JobsResource {
             @NotNull @Pattern(regexp = "product_sync|process_raw_events|mart_refresh|competition_daily|alert_scan",
                     message = "must be one of product_sync, process_raw_events, mart_refresh, competition_daily, alert_scan")
             @JsonProperty("job_name") String jobName,
-            @Pattern(regexp = "\\d{4}-\\d{2}-\\d{2}", message = "must be a date, YYYY-MM-DD")
+            @Pattern(regexp = "\\d{4}-\\d{2}-\\d{2}", message = "must be a date, YYYY-MM-DD") @CalendarDate
             @JsonProperty("target_date") String targetDate,
             @JsonProperty("job_metadata") Map<String, Object> jobMetadata) {
     }
@@ -118,16 +118,14 @@ public class JobsResource {
     @POST
     @Path("/events/process/{job_id}")
     @RolesAllowed("admin")
-    public Uni<JobStatusResponse> process(@RestPath("job_id") @Size(min = 1, max = 100) String jobId) {
+    public Uni<JobStatusResponse> process(@RestPath("job_id") @Size(min = 1, max = 100)
+            @Pattern(regexp = InputPatterns.NO_NUL, message = InputPatterns.NO_NUL_MESSAGE) String jobId) {
         return jobs.processEventsOf(jobId).map(JobStatusResponse::of);
     }
 
+    /** Already a calendar date: the request was validated. */
     private static LocalDate date(String value) {
-        try {
-            return value == null ? null : LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            throw new ClientErrorException("target_date is not a calendar date", 422);
-        }
+        return value == null ? null : LocalDate.parse(value);
     }
 
     private UUID caller() {

@@ -2,6 +2,8 @@ package io.shelfwatch.etl.pipeline;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
@@ -24,6 +26,29 @@ public class RawDataReader {
     private static final Pattern NUMBER = Pattern.compile("\\d[\\d,]*(\\.\\d+)?|\\.\\d+");
     private static final Pattern HTTP_URL = Pattern.compile("https?://\\S+");
     private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
+
+    /**
+     * What is wrong with each value of a `raw_data` the pipeline would refuse, by key; empty when it
+     * would read all of them. The ingest API answers these at once instead of accepting an event the
+     * pipeline would drop.
+     */
+    public Map<String, String> problems(Map<String, Object> raw) {
+        Map<String, String> problems = new LinkedHashMap<>();
+        try {
+            next(null, raw, Instant.EPOCH);
+            return problems;
+        } catch (InvalidRecordException first) {
+            // Read each key alone to name every bad value, not only the first.
+        }
+        for (Map.Entry<String, Object> entry : raw.entrySet()) {
+            try {
+                next(null, Collections.singletonMap(entry.getKey(), entry.getValue()), Instant.EPOCH);
+            } catch (InvalidRecordException e) {
+                problems.put(entry.getKey(), e.getMessage());
+            }
+        }
+        return problems;
+    }
 
     public Snapshot next(Snapshot stored, Map<String, Object> raw, Instant observedAt) {
         Snapshot s = stored != null ? stored
@@ -86,6 +111,9 @@ public class RawDataReader {
         if (amount != null && amount.signum() < 0) {
             throw new InvalidRecordException("raw_data." + key + " is negative");
         }
+        if (amount != null && !SnapshotLimits.isPrice(amount)) {
+            throw new InvalidRecordException("raw_data." + key + " is larger than " + SnapshotLimits.MAX_PRICE.toPlainString());
+        }
         return amount;
     }
 
@@ -102,7 +130,7 @@ public class RawDataReader {
 
     private static BigDecimal rating(Object value) {
         BigDecimal rating = number("rating", value);
-        if (rating != null && (rating.signum() < 0 || rating.compareTo(BigDecimal.valueOf(5)) > 0)) {
+        if (rating != null && !SnapshotLimits.isRating(rating)) {
             throw new InvalidRecordException("raw_data.rating is outside 0 to 5");
         }
         return rating;

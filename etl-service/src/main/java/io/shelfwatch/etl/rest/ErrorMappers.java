@@ -4,6 +4,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.RestHeader;
@@ -24,6 +25,7 @@ import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.WebApplicationException;
@@ -39,6 +41,7 @@ import jakarta.ws.rs.core.UriInfo;
 public class ErrorMappers {
 
     private static final Logger LOG = Logger.getLogger(ErrorMappers.class);
+    private static final Set<Class<?>> INTEGER_TYPES = Set.of(int.class, Integer.class, long.class, Long.class);
 
     @ServerExceptionMapper
     public Response invalid(ConstraintViolationException e, ResourceInfo resource, UriInfo uri) {
@@ -73,6 +76,22 @@ public class ErrorMappers {
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, UriInfo uri) {
         return ErrorShapes.error(path(uri), 403, "Not enough permissions");
+    }
+
+    /**
+     * RESTEasy follows JAX-RS and turns a query or path parameter it cannot convert (`?limit=abc`
+     * for an int) into a NotFoundException caused by the conversion failure. That is invalid input,
+     * not a missing resource: 422 at the parameter, as FastAPI answers it. Any other 404 stays one.
+     */
+    @ServerExceptionMapper
+    public Response notFound(NotFoundException e, ResourceInfo resource, UriInfo uri) {
+        if (e.getCause() != null && resource != null && resource.getResourceMethod() != null) {
+            List<FieldError> errors = unconvertibleParameters(resource.getResourceMethod(), uri);
+            if (!errors.isEmpty()) {
+                return ErrorShapes.invalid(path(uri), errors);
+            }
+        }
+        return webApplication(e, uri);
     }
 
     @ServerExceptionMapper
@@ -126,7 +145,8 @@ public class ErrorMappers {
                 if (node.getIndex() != null) {
                     loc.add(node.getIndex());
                 }
-                if (node.getName() != null) {
+                // A list element's node is named `<list element>`: FastAPI shows only its index.
+                if (node.getName() != null && node.getKind() == ElementKind.PROPERTY) {
                     loc.add(node.getName());
                 }
             }
@@ -135,6 +155,37 @@ public class ErrorMappers {
             loc.add("body");
         }
         return loc;
+    }
+
+    /** The integer query and path parameters whose raw values are not integers, as FastAPI reports them. */
+    private static List<FieldError> unconvertibleParameters(Method method, UriInfo uri) {
+        List<FieldError> errors = new ArrayList<>();
+        for (Parameter parameter : method.getParameters()) {
+            String source = sourceOf(parameter);
+            if (!INTEGER_TYPES.contains(parameter.getType()) || !(source.equals("query") || source.equals("path"))) {
+                continue;
+            }
+            String name = wireName(parameter, parameter.getName());
+            List<String> raw = source.equals("query") ? uri.getQueryParameters().get(name)
+                    : uri.getPathParameters().get(name);
+            if (raw != null && raw.stream().anyMatch(value -> !isInteger(value, parameter.getType()))) {
+                errors.add(new FieldError(List.of(source, name), "value is not a valid integer", "type_error.integer"));
+            }
+        }
+        return errors;
+    }
+
+    private static boolean isInteger(String value, Class<?> type) {
+        try {
+            if (type == long.class || type == Long.class) {
+                Long.parseLong(value);
+            } else {
+                Integer.parseInt(value);
+            }
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     /** The name the client used: `per_page` in `@RestQuery("per_page") int perPage`. */

@@ -30,7 +30,10 @@ public final class ErrorShapes {
 
     public static Response invalid(String path, List<FieldError> errors) {
         if (isDocD(path)) {
-            return json(400, new ApiError("Invalid request parameters", Map.of("errors", errors), "VALIDATION_ERROR"));
+            // Say which part of the request was wrong, as analytics' own 400s do.
+            boolean body = errors.stream().allMatch(e -> !e.loc().isEmpty() && "body".equals(e.loc().get(0)));
+            return json(400, new ApiError(body ? "Invalid request body" : "Invalid request parameters",
+                    Map.of("errors", errors), "VALIDATION_ERROR"));
         }
         return json(422, new Detail(errors));
     }

@@ -143,6 +143,38 @@ class AlertRulesResourceTest {
     }
 
     @Test
+    void pagingParametersThatAreNotIntegersAre422AtTheParameter() {
+        as(token).queryParam("page", "abc").get("/api/v1/alerts").then().statusCode(422)
+                .body("detail[0].loc", contains("query", "page"))
+                .body("detail[0].msg", equalTo("value is not a valid integer"))
+                .body("detail[0].type", equalTo("type_error.integer"));
+        as(token).queryParam("per_page", "ten").get("/api/v1/alerts/").then().statusCode(422)
+                .body("detail[0].loc", contains("query", "per_page"));
+        as(token).queryParam("page", "99999999999").get("/api/v1/alerts/history").then().statusCode(422)
+                .body("detail[0].loc", contains("query", "page"));
+        String id = create("""
+                {"alert_type":"price_drop","threshold":5,"product_id":"%s"}""".formatted(productId));
+        as(token).queryParam("per_page", "1.5").get("/api/v1/alerts/" + id + "/history").then().statusCode(422)
+                .body("detail[0].loc", contains("query", "per_page"));
+        // a path that does not exist stays a 404
+        as(token).queryParam("page", "abc").get("/api/v1/alerts/" + id + "/nothing").then().statusCode(404);
+    }
+
+    @Test
+    void aPageFarPastTheEndIsEmptyWithTheRealTotal() {
+        String id = create("""
+                {"alert_type":"price_drop","threshold":5,"product_id":"%s"}""".formatted(productId));
+        as(token).queryParam("page", Integer.MAX_VALUE).get("/api/v1/alerts").then().statusCode(200)
+                .body("items", empty()).body("total", equalTo(1)).body("page", equalTo(Integer.MAX_VALUE));
+        as(token).queryParam("page", 21474837).queryParam("per_page", 100).get("/api/v1/alerts").then().statusCode(200)
+                .body("items", empty()).body("total", equalTo(1));
+        as(token).queryParam("page", Integer.MAX_VALUE).queryParam("per_page", 100).get("/api/v1/alerts/history")
+                .then().statusCode(200).body("items", empty()).body("total", equalTo(0));
+        as(token).queryParam("page", Integer.MAX_VALUE).get("/api/v1/alerts/" + id + "/history").then().statusCode(200)
+                .body("items", empty()).body("total", equalTo(0));
+    }
+
+    @Test
     void theOwnerIsTheCallerAndAnotherUsersAlertDoesNotExistForThem() {
         UUID intruder = UUID.randomUUID();
         as(token).body("{\"alert_type\":\"out_of_stock\",\"product_id\":\"%s\",\"user_id\":\"%s\"}"

@@ -1,6 +1,7 @@
 package io.shelfwatch.etl.alerts;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
@@ -71,8 +72,16 @@ class MarketAlertsTest {
                 .body("$", hasSize(1)).body("[0].alert_type", equalTo("bsr_increase"));
         given().auth().oauth2(Tokens.forAdmin()).post("/v1/etl/alerts/" + UUID.randomUUID() + "/resolve")
                 .then().statusCode(404).body("detail", equalTo("Alert not found"));
+        given().auth().oauth2(Tokens.forAdmin()).urlEncodingEnabled(false).queryParam("resolved_by", "ops%00x")
+                .post("/v1/etl/alerts/" + dropId + "/resolve").then().statusCode(422)
+                .body("detail[0].loc", contains("query", "resolved_by"));
 
         given().auth().oauth2(reader).queryParam("days", 36500).get("/v1/etl/alerts/summary").then().statusCode(422);
+        given().auth().oauth2(reader).queryParam("days", "abc").get("/v1/etl/alerts/summary").then().statusCode(422)
+                .body("detail[0].loc", contains("query", "days"))
+                .body("detail[0].type", equalTo("type_error.integer"));
+        given().auth().oauth2(reader).queryParam("limit", "abc").get("/v1/etl/alerts").then().statusCode(422)
+                .body("detail[0].loc", contains("query", "limit"));
         given().auth().oauth2(reader).get("/v1/etl/alerts/summary").then().statusCode(200)
                 .body("by_type.price_drop", greaterThanOrEqualTo(1))
                 .body("by_severity.medium", greaterThanOrEqualTo(2));

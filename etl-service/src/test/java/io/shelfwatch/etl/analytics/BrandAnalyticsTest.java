@@ -439,6 +439,88 @@ class BrandAnalyticsTest {
     }
 
     @Test
+    void anOffsetNearTheLargestIntegerGivesAnEmptyPage() {
+        String token = newUser();
+        String brandId = loadedBrand(token);
+        Map<String, String> august = Map.of("startDate", "2025-08-01", "endDate", "2025-08-31");
+        // offset + the default limit (50) is beyond Integer.MAX_VALUE
+        products(token, brandId, with(august, "offset", "2147483600")).statusCode(200)
+                .body("products.size()", equalTo(0)).body("totalCount", equalTo(2))
+                .body("pagination.offset", equalTo(2147483600)).body("pagination.hasMore", equalTo(false));
+        products(token, brandId, with(august, "offset", String.valueOf(Integer.MAX_VALUE), "limit", "100"))
+                .statusCode(200).body("products.size()", equalTo(0));
+    }
+
+    /*
+     * September 2025 as one MONTH report: A in q1, 4000 of 40000 impressions, 300/3000 clicks, 60/600 cart adds,
+     * 30/300 purchases at $10. Spread over its 30 days: 134 impressions on each of Sep 1-10, 133 on Sep 11-30.
+     * Weekly segments are Sep 7-13 (days 7-10 at 134, 11-13 at 133: 935), Sep 14-20 and Sep 21-27 (931 each).
+     */
+    static final String SEPTEMBER = SqpDocuments.document("MONTH", "2025-09-01", "2025-09-30", List.of(
+            row(A, "2025-09-01", "2025-09-30", "q1", 40000, 4000, 3000, 300, 600, 60, 300, 30, 10)));
+
+    @Test
+    void aMonthsReportIsSpreadOverTheWeeksAndDaysItCovers() {
+        String token = newUser();
+        String brandId = createBrand(token, "Monthly " + UUID.randomUUID());
+        load(token, brandId, SEPTEMBER).statusCode(201).body("reportPeriod", equalTo("MONTH"));
+        Map<String, String> september = Map.of("startDate", "2025-09-01", "endDate", "2025-09-30");
+
+        products(token, brandId, with(september, "includeSegments", "true")).statusCode(200)
+                .body("products[0].impressions", equalTo(4000))
+                .body("products[0].segments.segmentLabel", contains("Week 1", "Week 2", "Week 3"))
+                .body("products[0].segments.impressions", contains(935, 931, 931))
+                .body("products[0].segments[0].startDate", equalTo("2025-09-07"))
+                // an even share of the month, not the week's own data: it cannot be expanded
+                .body("products[0].segments.hasDetailedData", contains(false, false, false));
+        products(token, brandId, with(september, "includeSegments", "true", "segmentType", "monthly")).statusCode(200)
+                .body("products[0].segments.impressions", contains(4000))
+                .body("products[0].segments.hasDetailedData", contains(true));
+
+        String path = "/api/brands/" + brandId + "/products/" + A + "/segments";
+        as(token).queryParams(with(september, "segmentType", "weekly")).get(path).then().statusCode(200)
+                .body("segments.impressions", contains(935, 931, 931))
+                .body("segments[0].topQueries.searchQuery", contains("q1"))
+                .body("segments[0].topQueries[0].impressions", equalTo(935));
+        // each day's top query carries that day's share, on every day of the month
+        as(token).queryParams(with(september, "segmentType", "daily")).get(path).then().statusCode(200)
+                .body("segments.size()", equalTo(30))
+                .body("segments[7].impressions", equalTo(134))
+                .body("segments[7].topQueries[0].impressions", equalTo(134))
+                .body("segments[29].impressions", equalTo(133))
+                .body("segments[29].topQueries.searchQuery", contains("q1"))
+                .body("segments[29].topQueries[0].impressions", equalTo(133));
+    }
+
+    @Test
+    void aMalformedComparisonDateIsReportedOnceForWhatItIs() {
+        String token = newUser();
+        String brandId = loadedBrand(token);
+        Map<String, String> august = Map.of("startDate", "2025-08-01", "endDate", "2025-08-31");
+        products(token, brandId, with(august, "compareStartDate", "bad", "compareEndDate", "2025-07-31"))
+                .statusCode(400).body("details.errors.size()", equalTo(1))
+                .body("details.errors[0].loc", contains("query", "compareStartDate"))
+                .body("details.errors[0].msg", equalTo("must be a date in YYYY-MM-DD format"));
+        as(token).queryParams(with(august, "segmentType", "weekly", "compareStartDate", "2025-07-01",
+                "compareEndDate", "2025-02-30")).get("/api/brands/" + brandId + "/products/" + A + "/segments")
+                .then().statusCode(400).body("details.errors.size()", equalTo(1))
+                .body("details.errors[0].loc", contains("query", "compareEndDate"));
+    }
+
+    @Test
+    void aNulCharacterInABrandNameIsInvalidInput() {
+        String token = newUser();
+        as(token).contentType(ContentType.JSON).body("{\"name\":\"Acme\\u0000Labs\"}").post("/api/brands").then()
+                .statusCode(400).body("code", equalTo("VALIDATION_ERROR"))
+                .body("error", equalTo("Invalid request body"))
+                .body("details.errors[0].loc", contains("body", "name"));
+        String brandId = createBrand(token, "Acme " + UUID.randomUUID());
+        load(token, brandId, WEEK1.replace("\"q2\"", "\"q\\u00002\"")).statusCode(400)
+                .body("code", equalTo("VALIDATION_ERROR"))
+                .body("details.errors[0].loc", contains("body", "dataByAsin", 1, "searchQueryData", "searchQuery"));
+    }
+
+    @Test
     void readsAreCachedPrivatelyAndRevalidatedByETag() {
         String token = newUser();
         String brandId = loadedBrand(token);

@@ -110,7 +110,8 @@ class NavigationContextTest {
                 .post("/api/brands/navigation/context").then().statusCode(400)
                 .body("details.errors[0].loc", contains("body", "dateRange"));
         as(token).contentType(ContentType.JSON).body("{\"fromPage\":")
-                .post("/api/brands/navigation/context").then().statusCode(400).body("error", org.hamcrest.Matchers.notNullValue());
+                .post("/api/brands/navigation/context").then().statusCode(400)
+                .body("error", equalTo("Invalid request body")).body("code", equalTo("VALIDATION_ERROR"));
         as(token).contentType(ContentType.JSON).body("{\"fromPage\":\"brand-dashboard\",\"targetAsin\":\"x\"}")
                 .post("/api/brands/navigation/context").then().statusCode(400)
                 .body("details.errors[0].loc", contains("body", "targetAsin"));

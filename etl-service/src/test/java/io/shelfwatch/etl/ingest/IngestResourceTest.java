@@ -2,11 +2,14 @@ package io.shelfwatch.etl.ingest;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -81,6 +84,60 @@ class IngestResourceTest {
                 .body("{\"asin\":\"B0CX23V2ZK\",\"source\":\"manual\",\"event_type\":\"exploded\",\"raw_data\":{}}")
                 .post("/v1/etl/events/ingest").then().statusCode(422)
                 .body("detail[0].loc", contains("body", "event_type"));
+    }
+
+    private static io.restassured.response.ValidatableResponse ingest(String rawData) {
+        return given().auth().oauth2(Tokens.forAdmin()).contentType(ContentType.JSON)
+                .body("{\"asin\":\"B0CX23V2ZK\",\"source\":\"manual\",\"event_type\":\"product_snapshot\","
+                        + "\"raw_data\":" + rawData + "}")
+                .post("/v1/etl/events/ingest").then();
+    }
+
+    @Test
+    void anUnknownMarketplaceIs422AtItsField() {
+        ingest("{\"title\":\"x\",\"marketplace_id\":\"not a marketplace: x\"}").statusCode(422)
+                .body("detail[0].loc", contains("body", "raw_data", "marketplace_id"));
+        ingest("{\"marketplace_id\":42}").statusCode(422)
+                .body("detail[0].loc", contains("body", "raw_data", "marketplace_id"));
+        ingest("{\"marketplace_id\":\"APJ6JRA9NGTCU\"}").statusCode(200)
+                .body("product_key", equalTo("asin:APJ6JRA9NGTCU:B0CX23V2ZK"));
+    }
+
+    @Test
+    void valuesThePipelineWouldDropAre422AtEachField() {
+        ingest("{\"price\":-5,\"rating\":7.5,\"bsr\":-3}").statusCode(422)
+                .body("detail.loc", containsInAnyOrder(List.of("body", "raw_data", "price"),
+                        List.of("body", "raw_data", "rating"), List.of("body", "raw_data", "bsr")));
+        ingest("{\"price\":\"abc\"}").statusCode(422)
+                .body("detail[0].loc", contains("body", "raw_data", "price"))
+                .body("detail[0].msg", equalTo("raw_data.price is not a number: abc"));
+        // a message quoting the value is not read as a message expression
+        ingest("{\"currency\":\"${1+1}\"}").statusCode(422)
+                .body("detail[0].msg", containsString("${1+1}"));
+        ingest("{\"price\":49.99,\"rating\":4.5,\"bsr\":1}").statusCode(200);
+    }
+
+    @Test
+    void noValueWiderThanTheConsumersColumnsIsAccepted() {
+        // product-service and competition-service store prices as NUMERIC(14,2)
+        ingest("{\"price\":1000000000000}").statusCode(422)
+                .body("detail[0].loc", contains("body", "raw_data", "price"));
+        ingest("{\"buybox_price\":999999999999.999}").statusCode(422)
+                .body("detail[0].loc", contains("body", "raw_data", "buybox_price"));
+        ingest("{\"reviews_count\":2147483648}").statusCode(422)
+                .body("detail[0].loc", contains("body", "raw_data", "reviews_count"));
+        ingest("{\"price\":999999999999.99,\"reviews_count\":2147483647}").statusCode(200);
+    }
+
+    @Test
+    void aNulCharacterInAStringIs422AtItsField() {
+        given().auth().oauth2(Tokens.forAdmin()).contentType(ContentType.JSON)
+                .body("{\"asin\":\"B0CX23V2ZK\",\"source\":\"man\\u0000ual\",\"event_type\":\"product_snapshot\","
+                        + "\"raw_data\":{}}")
+                .post("/v1/etl/events/ingest").then().statusCode(422)
+                .body("detail[0].loc", contains("body", "source"));
+        ingest("{\"title\":\"Ear\\u0000buds\"}").statusCode(422)
+                .body("detail[0].loc", contains("body", "raw_data", "title"));
     }
 
     @Test

@@ -100,5 +100,9 @@ class MartRefreshTest {
         given().auth().oauth2(Tokens.forAdmin()).queryParam("target_date", "yesterday")
                 .post("/v1/etl/mart/refresh").then().statusCode(422)
                 .body("detail[0].loc", contains("query", "target_date"));
+        given().auth().oauth2(Tokens.forAdmin()).queryParam("target_date", "2026-02-30")
+                .post("/v1/etl/mart/refresh").then().statusCode(422)
+                .body("detail[0].loc", contains("query", "target_date"))
+                .body("detail[0].msg", org.hamcrest.Matchers.equalTo("is not a calendar date"));
     }
 }

@@ -78,6 +78,11 @@ class JobsResourceTest {
         given().auth().oauth2(Tokens.forAdmin()).contentType(ContentType.JSON)
                 .body("{\"job_name\":\"mart_refresh\",\"target_date\":\"12/02/2026\"}").post("/v1/etl/jobs/trigger")
                 .then().statusCode(422).body("detail[0].loc", contains("body", "target_date"));
+        // the right shape but no such day: the same validation list, at the field
+        given().auth().oauth2(Tokens.forAdmin()).contentType(ContentType.JSON)
+                .body("{\"job_name\":\"mart_refresh\",\"target_date\":\"2026-02-30\"}").post("/v1/etl/jobs/trigger")
+                .then().statusCode(422).body("detail[0].loc", contains("body", "target_date"))
+                .body("detail[0].msg", equalTo("is not a calendar date"));
     }
 
     @Test
@@ -90,6 +95,12 @@ class JobsResourceTest {
                 .body("detail[0].loc", contains("path", "job_id"));
         given().auth().oauth2(userToken()).get("/v1/etl/jobs/" + UUID.randomUUID()).then().statusCode(404)
                 .body("detail", equalTo("Job not found"));
+        given().auth().oauth2(Tokens.forAdmin()).urlEncodingEnabled(false).post("/v1/etl/events/process/job%00x")
+                .then().statusCode(422).body("detail[0].loc", contains("path", "job_id"));
+        given().auth().oauth2(userToken()).queryParam("limit", "abc").get("/v1/etl/jobs").then().statusCode(422)
+                .body("detail[0].loc", contains("query", "limit"))
+                .body("detail[0].msg", equalTo("value is not a valid integer"))
+                .body("detail[0].type", equalTo("type_error.integer"));
     }
 
     @Test
