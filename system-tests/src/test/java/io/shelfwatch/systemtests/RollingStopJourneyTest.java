@@ -19,23 +19,26 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * A rolling update stops a gateway replica with SIGTERM while clients are talking to it: the
- * request it is in the middle of still gets its answer, a client arriving meanwhile is still
- * served, and the replica exits once it is done.
+ * A rolling update stops a replica with SIGTERM while clients are talking to it: the request it is
+ * in the middle of still gets its answer, a client arriving meanwhile is still served, and the
+ * replica exits once it is done. The gateway, and a service behind it (auth-billing-service, which
+ * answers the same sign-in and key set itself; the other services without WebSockets are set alike).
  */
-class GatewayStopJourneyTest {
+class RollingStopJourneyTest {
 
     @BeforeAll
     static void startSuite() throws Exception {
         Suite.start();
     }
 
-    @Test
-    void aRequestInFlightWhenTheGatewayIsStoppedStillGetsItsAnswer() throws Exception {
-        int port = Suite.startReplica("gateway");
+    @ParameterizedTest
+    @ValueSource(strings = { "gateway", "auth-billing-service" })
+    void aRequestInFlightWhenAReplicaIsStoppedStillGetsItsAnswer(String module) throws Exception {
+        int port = Suite.startReplica(module);
         byte[] body = ("{\"email\":\"" + Suite.ADMIN_EMAIL + "\",\"password\":\"" + Suite.ADMIN_PASSWORD + "\"}").getBytes(UTF_8);
         CompletableFuture<Void> stopped = null;
         try (Socket client = new Socket("127.0.0.1", port)) {
