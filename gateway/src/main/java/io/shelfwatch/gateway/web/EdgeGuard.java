@@ -13,8 +13,10 @@ import io.shelfwatch.gateway.ratelimit.RateLimitDecision;
 import io.shelfwatch.gateway.ratelimit.RateLimiter;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Handler;
+import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.RoutingContext;
 
 /**
@@ -28,6 +30,8 @@ import io.vertx.ext.web.RoutingContext;
 public class EdgeGuard implements Handler<RoutingContext> {
 
     private static final Logger LOG = Logger.getLogger(EdgeGuard.class);
+    // How long a refused request's client may go on sending the body it declared before it is hung up on.
+    private static final long LINGER_MS = 2_000;
 
     private final EdgeAuth auth;
     private final RateLimiter limiter;
@@ -44,6 +48,7 @@ public class EdgeGuard implements Handler<RoutingContext> {
         HttpServerRequest request = ctx.request();
         if (declaredBodyTooLarge(request)) {
             GatewayResponses.error(ctx, GatewayError.PAYLOAD_TOO_LARGE);
+            hangUpIfStillSending(ctx);
             return;
         }
         String path = ctx.normalizedPath();
@@ -114,6 +119,21 @@ public class EdgeGuard implements Handler<RoutingContext> {
     private static void unauthorized(RoutingContext ctx, String message) {
         ctx.response().putHeader("WWW-Authenticate", "Bearer");
         GatewayResponses.error(ctx, GatewayError.NOT_AUTHENTICATED.status(), message);
+    }
+
+    /**
+     * The client may still be sending the body it declared. Vert.x reads and drops it, so that the
+     * client gets to read the 413 instead of a reset, and closes the connection (its answer said
+     * Connection: close) only once the body has all arrived: a client that stops sending would hold
+     * the connection for good. It gets {@link #LINGER_MS}, then the HTTP/1.x connection is closed
+     * (an HTTP/2 connection carries other streams and is left alone).
+     */
+    private static void hangUpIfStillSending(RoutingContext ctx) {
+        HttpServerRequest request = ctx.request();
+        if (request.version() != HttpVersion.HTTP_2 && !request.isEnded()) {
+            HttpConnection connection = request.connection();
+            ctx.vertx().setTimer(LINGER_MS, ignored -> connection.close());
+        }
     }
 
     private boolean declaredBodyTooLarge(HttpServerRequest request) {

@@ -145,6 +145,20 @@ class GatewayErrorsTest {
         }
     }
 
+    @Test
+    void aClientThatStopsSendingTheBodyItDeclaredIsHungUpOnAfterItsAnswer() throws Exception {
+        try (Socket client = new Socket(gateway.getHost(), gateway.getPort())) {
+            client.setSoTimeout(15_000);
+            client.getOutputStream().write(("POST /api/fetch-data/ HTTP/1.1\r\nHost: gateway\r\nAuthorization: " + Tokens.bearer()
+                    + "\r\nContent-Type: application/json\r\nContent-Length: " + (3 * 1024 * 1024) + "\r\n\r\n{\"a\":")
+                    .getBytes(StandardCharsets.US_ASCII));
+            client.getOutputStream().flush();
+            // Read to the end: the 413 comes first, then the gateway closes the connection instead of waiting for 3 MiB.
+            String answer = new String(client.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(answer.startsWith("HTTP/1.1 413"), answer);
+        }
+    }
+
     /** Sends {@code request} as it is over a socket (an HTTP client would encode or refuse it) and reads the answer. */
     private String rawExchange(String request) throws Exception {
         try (Socket client = new Socket(gateway.getHost(), gateway.getPort())) {
