@@ -18,6 +18,7 @@ import io.shelfwatch.competition.Analysis;
 import io.shelfwatch.competition.CompetitionReport;
 import io.shelfwatch.competition.ReportEvidence;
 import io.shelfwatch.competition.ReportGeneration;
+import io.shelfwatch.competition.rest.ErrorShapes.FieldError;
 import io.shelfwatch.competition.service.ReportService;
 import io.shelfwatch.competition.service.ReportService.RefreshOutcome;
 import io.shelfwatch.competition.service.ReportWorker;
@@ -170,7 +171,9 @@ public class CompetitionReportResource {
         try {
             value = Integer.parseInt(raw.strip());
         } catch (NumberFormatException e) {
-            throw InvalidInputException.at("Input should be a valid integer", "query", name);
+            // Worded as ErrorMappers words a query integer RESTEasy could not convert, so the two read alike.
+            throw new InvalidInputException(List.of(new FieldError(List.of("query", name), "value is not a valid integer",
+                    "type_error.integer")));
         }
         if (value < 1) {
             throw InvalidInputException.at("must be greater than or equal to 1", "query", name);

@@ -245,7 +245,8 @@ class CompetitionReportResourceTest {
         as(token).get("/v1/competitions/" + main + "/report?version=0").then().statusCode(422)
                 .body("detail[0].loc", contains("query", "version"));
         as(token).get("/v1/competitions/" + main + "/report?version=latest").then().statusCode(422)
-                .body("detail[0].msg", equalTo("Input should be a valid integer"));
+                .body("detail[0].msg", equalTo("value is not a valid integer"))
+                .body("detail[0].type", equalTo("type_error.integer"));
         as(token).get("/v1/competitions/" + main + "/report/versions?limit=101").then().statusCode(422)
                 .body("detail[0].loc", contains("query", "limit"));
         given().post("/v1/competitions/" + main + "/report:refresh").then().statusCode(401)

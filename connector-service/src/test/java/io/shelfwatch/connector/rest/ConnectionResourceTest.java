@@ -121,6 +121,15 @@ class ConnectionResourceTest {
     }
 
     @Test
+    void aBodyThatIsNotJsonIs415InDocBsShapeAndPlainWords() {
+        given().auth().oauth2(Tokens.forUser(UUID.randomUUID(), "seller@example.com", "pro"))
+                .contentType("text/plain").body("x").post("/api/connect/")
+                .then().statusCode(415)
+                // in plain words, not RESTEasy's "No supported MessageBodyReader found"
+                .body("error", equalTo("Unsupported Media Type"));
+    }
+
+    @Test
     void testConnectionAndRefreshTokenStoreNothing() {
         UUID user = UUID.randomUUID();
         String refresh = "Atzr|probe-" + UUID.randomUUID();

@@ -41,6 +41,8 @@ import jakarta.ws.rs.core.UriInfo;
 public class ErrorMappers {
 
     private static final Logger LOG = Logger.getLogger(ErrorMappers.class);
+    /** RESTEasy Reactive's message when a path matches a resource class but none of its methods. */
+    private static final String NO_METHOD = "Unable to find matching target resource method";
     private static final Set<Class<?>> INTEGER_TYPES = Set.of(int.class, Integer.class, long.class, Long.class);
 
     @ServerExceptionMapper
@@ -106,7 +108,9 @@ public class ErrorMappers {
         // JAX-RS's own messages ("HTTP 404 Not Found", or RESTEasy's "Unable to find matching target resource
         // method" under a resource class's path) become the plain reason ("Not Found").
         String detail = message == null || message.isBlank() || message.startsWith("HTTP " + status)
-                || message.startsWith("Unable to find matching target resource method")
+                || NO_METHOD.equals(message)
+                // RESTEasy's 415 texts name its internals ("No supported MessageBodyReader found", "@Consumes").
+                || status == 415
                 ? original.getStatusInfo().getReasonPhrase()
                 : message;
         Response shaped = ErrorShapes.error(path(uri), status, detail);

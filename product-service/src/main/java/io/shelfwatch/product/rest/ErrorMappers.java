@@ -109,6 +109,8 @@ public class ErrorMappers {
         // So does the router's own text for a path under a resource's prefix that no method serves.
         String detail = message == null || message.isBlank() || message.startsWith("HTTP " + status)
                 || NO_METHOD.equals(message)
+                // RESTEasy's 415 texts name its internals ("No supported MessageBodyReader found", "@Consumes").
+                || status == 415
                 ? original.getStatusInfo().getReasonPhrase()
                 : message;
         Response shaped = ErrorShapes.error(path(uri), status, detail);
