@@ -4,6 +4,8 @@ import java.io.IOException;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.KeyDeserializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
@@ -12,29 +14,42 @@ import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Singleton;
 
 /**
- * Every JSON string this service reads (request bodies, consumed records) is refused when it holds
- * U+0000: valid JSON, but PostgreSQL cannot store it in text. Refused while reading, the client gets
- * a 422 at the field (ErrorMappers.unreadableJson) instead of a failed write, and a record goes to
- * its DLQ as unreadable.
+ * PostgreSQL cannot store U+0000 in text or jsonb, so a JSON string (or object key) holding it is
+ * refused where it is read: the JsonMappingException names the field, and the REST layer answers it
+ * as invalid input at that field instead of failing later in the database.
  */
 @Singleton
 public class NulFreeStrings implements ObjectMapperCustomizer {
 
+    static final String MESSAGE = "a string must not contain the NUL character (\\u0000)";
+
     @Override
-    public void customize(ObjectMapper json) {
-        json.registerModule(new SimpleModule("nul-free-strings").addDeserializer(String.class, new Deserializer()));
+    public void customize(ObjectMapper mapper) {
+        mapper.registerModule(new SimpleModule("nul-free-strings")
+                .addDeserializer(String.class, new Values())
+                .addKeyDeserializer(String.class, new Keys()));
     }
 
-    /** Jackson's own String deserializer (with its coercions), plus the NUL check. */
-    static final class Deserializer extends StringDeserializer {
+    private static final class Values extends StringDeserializer {
 
         @Override
         public String deserialize(JsonParser parser, DeserializationContext context) throws IOException {
             String value = super.deserialize(parser, context);
             if (value != null && value.indexOf('\u0000') >= 0) {
-                throw context.weirdStringException(value, String.class, "must not contain the NUL character");
+                throw JsonMappingException.from(parser, MESSAGE);
             }
             return value;
+        }
+    }
+
+    private static final class Keys extends KeyDeserializer {
+
+        @Override
+        public Object deserializeKey(String key, DeserializationContext context) throws IOException {
+            if (key.indexOf('\u0000') >= 0) {
+                throw JsonMappingException.from(context, MESSAGE);
+            }
+            return key;
         }
     }
 }

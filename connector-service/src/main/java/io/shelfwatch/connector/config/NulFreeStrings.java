@@ -5,6 +5,7 @@ import java.io.IOException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.KeyDeserializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
@@ -13,26 +14,42 @@ import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Singleton;
 
 /**
- * Refuses a JSON string holding U+0000: PostgreSQL cannot store it, so it is the client's invalid
- * input at that field (a 400 naming the field, via ErrorMappers), not a failed write.
+ * PostgreSQL cannot store U+0000 in text or jsonb, so a JSON string (or object key) holding it is
+ * refused where it is read: the JsonMappingException names the field, and the REST layer answers it
+ * as invalid input at that field instead of failing later in the database.
  */
 @Singleton
 public class NulFreeStrings implements ObjectMapperCustomizer {
 
+    static final String MESSAGE = "a string must not contain the NUL character (\\u0000)";
+
     @Override
     public void customize(ObjectMapper mapper) {
-        mapper.registerModule(new SimpleModule("nul-free-strings").addDeserializer(String.class, new Refusing()));
+        mapper.registerModule(new SimpleModule("nul-free-strings")
+                .addDeserializer(String.class, new Values())
+                .addKeyDeserializer(String.class, new Keys()));
     }
 
-    static final class Refusing extends StringDeserializer {
+    private static final class Values extends StringDeserializer {
 
         @Override
         public String deserialize(JsonParser parser, DeserializationContext context) throws IOException {
             String value = super.deserialize(parser, context);
             if (value != null && value.indexOf('\u0000') >= 0) {
-                throw JsonMappingException.from(parser, "a string must not contain NUL characters");
+                throw JsonMappingException.from(parser, MESSAGE);
             }
             return value;
+        }
+    }
+
+    private static final class Keys extends KeyDeserializer {
+
+        @Override
+        public Object deserializeKey(String key, DeserializationContext context) throws IOException {
+            if (key.indexOf('\u0000') >= 0) {
+                throw JsonMappingException.from(context, MESSAGE);
+            }
+            return key;
         }
     }
 }

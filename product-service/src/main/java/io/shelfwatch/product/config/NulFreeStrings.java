@@ -5,6 +5,7 @@ import java.io.IOException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.KeyDeserializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
@@ -13,10 +14,9 @@ import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Singleton;
 
 /**
- * Every JSON string this service reads (request bodies, consumed records) is refused when it holds
- * U+0000: valid JSON, but PostgreSQL cannot store it in text. Refused while reading, the
- * JsonMappingException names the field, so a client gets a 422 at that field
- * (ErrorMappers.unreadableJson) instead of a failed write, and a record goes to its DLQ as unreadable.
+ * PostgreSQL cannot store U+0000 in text or jsonb, so a JSON string (or object key) holding it is
+ * refused where it is read: the JsonMappingException names the field, and the REST layer answers it
+ * as invalid input at that field instead of failing later in the database.
  */
 @Singleton
 public class NulFreeStrings implements ObjectMapperCustomizer {
@@ -24,12 +24,13 @@ public class NulFreeStrings implements ObjectMapperCustomizer {
     static final String MESSAGE = "a string must not contain the NUL character (\\u0000)";
 
     @Override
-    public void customize(ObjectMapper json) {
-        json.registerModule(new SimpleModule("nul-free-strings").addDeserializer(String.class, new Deserializer()));
+    public void customize(ObjectMapper mapper) {
+        mapper.registerModule(new SimpleModule("nul-free-strings")
+                .addDeserializer(String.class, new Values())
+                .addKeyDeserializer(String.class, new Keys()));
     }
 
-    /** Jackson's own String deserializer (with its coercions), plus the NUL check. */
-    static final class Deserializer extends StringDeserializer {
+    private static final class Values extends StringDeserializer {
 
         @Override
         public String deserialize(JsonParser parser, DeserializationContext context) throws IOException {
@@ -38,6 +39,17 @@ public class NulFreeStrings implements ObjectMapperCustomizer {
                 throw JsonMappingException.from(parser, MESSAGE);
             }
             return value;
+        }
+    }
+
+    private static final class Keys extends KeyDeserializer {
+
+        @Override
+        public Object deserializeKey(String key, DeserializationContext context) throws IOException {
+            if (key.indexOf('\u0000') >= 0) {
+                throw JsonMappingException.from(context, MESSAGE);
+            }
+            return key;
         }
     }
 }
