@@ -1,5 +1,7 @@
 package io.shelfwatch.gateway.routing;
 
+import io.shelfwatch.gateway.web.PathSyntaxGuard;
+
 /**
  * The request target as it goes upstream: every ASCII character that RFC 3986 does not allow in a
  * path or query (and a {@code %} not followed by two hex digits) is percent-encoded, so that a
@@ -47,7 +49,7 @@ final class UpstreamUri {
             return false;
         }
         if (c == '%') {
-            return i + 2 >= part.length() || !isHex(part.charAt(i + 1)) || !isHex(part.charAt(i + 2));
+            return PathSyntaxGuard.startsNoEscape(part, i);
         }
         return !allowed(c);
     }
@@ -56,9 +58,5 @@ final class UpstreamUri {
     private static boolean allowed(char c) {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
                 || "-._~!$&'()*+,;=:@/?".indexOf(c) >= 0;
-    }
-
-    private static boolean isHex(char c) {
-        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
     }
 }

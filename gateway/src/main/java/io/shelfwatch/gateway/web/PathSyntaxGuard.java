@@ -26,11 +26,16 @@ public final class PathSyntaxGuard implements Handler<RoutingContext> {
 
     static boolean hasBrokenEscape(String path) {
         for (int i = path.indexOf('%'); i >= 0; i = path.indexOf('%', i + 1)) {
-            if (i + 2 >= path.length() || !isHex(path.charAt(i + 1)) || !isHex(path.charAt(i + 2))) {
+            if (startsNoEscape(path, i)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** Whether the {@code %} at {@code percentAt} lacks the two hex digits of an escape (also UpstreamUri's rule). */
+    public static boolean startsNoEscape(String text, int percentAt) {
+        return percentAt + 2 >= text.length() || !isHex(text.charAt(percentAt + 1)) || !isHex(text.charAt(percentAt + 2));
     }
 
     private static boolean isHex(char c) {
